@@ -1,0 +1,51 @@
+package exchange.safeguarding.kit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings every service shares; each service sets its own name and the topics it publishes. */
+@ConfigMapping(prefix = "kit")
+public interface PlatformConfig {
+
+    /** Service name, used as the CloudEvents source and the outbox relay's lock name. */
+    String serviceName();
+
+    Outbox outbox();
+
+    Topics topics();
+
+    /** Base64 AES-256 key used to seal secrets that travel inside events (gateway signing secrets). */
+    Optional<String> secretSealingKey();
+
+    interface Outbox {
+        /** The relay wakes on every commit; this poll is only the safety net. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long the relay waits for the broker to acknowledge one batch. */
+        @WithDefault("10s")
+        Duration ackTimeout();
+
+        @WithDefault("true")
+        boolean relayEnabled();
+    }
+
+    interface Topics {
+        /** Topics this service publishes or needs; created at start when missing (with a .dlq twin when consumed). */
+        @WithDefault("")
+        List<String> ensure();
+
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}
