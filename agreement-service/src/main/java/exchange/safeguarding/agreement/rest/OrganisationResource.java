@@ -1,0 +1,122 @@
+package exchange.safeguarding.agreement.rest;
+
+import exchange.safeguarding.agreement.domain.Organisation;
+import exchange.safeguarding.agreement.repository.OrganisationRepository;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.ConfigureGateway;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.GatewayView;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.OrganisationView;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.RegisterOrganisation;
+import exchange.safeguarding.agreement.service.OrganisationAccess;
+import exchange.safeguarding.agreement.service.OrganisationRegistry;
+import exchange.safeguarding.kit.caller.Caller;
+import exchange.safeguarding.kit.caller.CurrentCaller;
+import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OrganisationResource {
+
+    private final OrganisationRegistry registry;
+    private final OrganisationRepository organisations;
+    private final CurrentCaller caller;
+    private final OrganisationAccess access;
+
+    public OrganisationResource(OrganisationRegistry registry, OrganisationRepository organisations, CurrentCaller caller,
+                                OrganisationAccess access) {
+        this.access = access;
+        this.registry = registry;
+        this.organisations = organisations;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROTOCOL_ADMIN)
+    @Operation(summary = "Register a partner organisation")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull @Valid RegisterOrganisation request, UriInfo uri) {
+        Organisation organisation = registry.register(caller.get(), request.code(), request.name(), request.type());
+        return Response.created(uri.getAbsolutePathBuilder().path(organisation.code).build())
+                .entity(OrganisationView.of(organisation)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD,
+            Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.PLATFORM_SERVICE})
+    @Operation(summary = "List organisations: all for administrators and auditors, otherwise the caller's own")
+    public List<OrganisationView> list() {
+        Caller who = caller.get();
+        if (access.readsAll(who)) {
+            return organisations.allByCode().stream().map(OrganisationView::of).toList();
+        }
+        Organisation own = organisations.findById(who.organisation());
+        return own == null ? List.of() : List.of(OrganisationView.of(own));
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD,
+            Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.PLATFORM_SERVICE})
+    @Operation(summary = "Read one organisation")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationView get(@PathParam("code") String code) {
+        return OrganisationView.of(access.readable(caller.get(), code));
+    }
+
+    @PUT
+    @Path("/{code}/gateway")
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Set the gateway that receives the organisation's webhooks; the first time, issues its signing secret (shown once)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GatewayView.class)))
+    @APIResponse(responseCode = "400", description = "Not an acceptable URL",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GatewayView configureGateway(@PathParam("code") String code, @NotNull @Valid ConfigureGateway request) {
+        return GatewayView.of(registry.configureGateway(caller.get(), code, request.url()));
+    }
+
+    @POST
+    @Path("/{code}/gateway/secret-rotations")
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Issue a new signing secret (shown once); the previous one keeps signing for the overlap period")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GatewayView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No gateway is configured yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GatewayView rotateSecret(@PathParam("code") String code) {
+        return GatewayView.of(registry.rotateSecret(caller.get(), code));
+    }
+}
