@@ -3,10 +3,9 @@ package exchange.safeguarding.kit.outbox;
 import exchange.safeguarding.kit.config.PlatformConfig;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.events.EventCodec;
+import exchange.safeguarding.kit.signal.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -52,20 +51,7 @@ public class Outbox {
                 .setParameter("type", type)
                 .setParameter("payload", codec.write(event))
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new WakeRelayOnCommit(signal));
+        AfterCommit.run(transactions, signal::wake);
         return event;
-    }
-
-    private record WakeRelayOnCommit(OutboxSignal signal) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                signal.wake();
-            }
-        }
     }
 }

@@ -78,7 +78,7 @@ public class OutboxRelay {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                signal.await(backoff.isZero() ? settings.pollInterval() : backoff);
+                signal.wakeup().await(backoff.isZero() ? settings.pollInterval() : backoff);
                 int sent;
                 do {
                     sent = publishBatch();

@@ -1,0 +1,35 @@
+package exchange.safeguarding.notification.messaging;
+
+import exchange.safeguarding.kit.inbox.EventConsumption;
+import exchange.safeguarding.notification.service.DeliveryPlanner;
+import exchange.safeguarding.notification.service.GatewayDirectory;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Every topic this service listens to; each event is applied once, in order per key. */
+@ApplicationScoped
+public class IncomingEvents {
+
+    private final EventConsumption consumption;
+    private final GatewayDirectory gateways;
+    private final DeliveryPlanner planner;
+
+    public IncomingEvents(EventConsumption consumption, GatewayDirectory gateways, DeliveryPlanner planner) {
+        this.consumption = consumption;
+        this.gateways = gateways;
+        this.planner = planner;
+    }
+
+    @Incoming("agreements")
+    @Blocking
+    public void agreements(String message) {
+        consumption.consume("gateway-directory", message, gateways::apply);
+    }
+
+    @Incoming("concerns")
+    @Blocking
+    public void concerns(String message) {
+        consumption.consume("delivery-planner", message, planner::plan);
+    }
+}

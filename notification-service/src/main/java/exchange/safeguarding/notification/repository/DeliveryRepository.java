@@ -1,0 +1,65 @@
+package exchange.safeguarding.notification.repository;
+
+import exchange.safeguarding.notification.domain.Delivery;
+import exchange.safeguarding.notification.domain.DeliveryStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+
+    public boolean exists(String eventId, String recipient) {
+        return count("eventId = ?1 and recipient = ?2", eventId, recipient) > 0;
+    }
+
+    public long nextSequence(String recipient, String subject) {
+        return count("recipient = ?1 and subject = ?2", recipient, subject) + 1;
+    }
+
+    public List<Delivery> forRecipient(String recipient, Optional<DeliveryStatus> status, int page, int size) {
+        Sort newest = Sort.descending("createdAt");
+        return status.map(s -> find("recipient = ?1 and status = ?2", newest, recipient, s))
+                .orElseGet(() -> find("recipient", newest, recipient))
+                .page(Page.of(page, size)).list();
+    }
+
+    /**
+     * Claims due deliveries whose gateway is configured and enabled, leasing them so no other dispatcher
+     * takes them; oldest first, so one recipient's messages about a subject go in order.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        update delivery set lease_until = :lease
+                        where id in (
+                            select d.id from delivery d
+                            join gateway_endpoint g on g.organisation = d.recipient and g.disabled_at is null
+                            where d.status = 'PENDING' and d.next_attempt_at <= :now
+                              and (d.lease_until is null or d.lease_until < :now)
+                              and not exists (
+                                  select 1 from delivery earlier
+                                  where earlier.recipient = d.recipient and earlier.subject = d.subject
+                                    and earlier.status = 'PENDING' and earlier.sequence < d.sequence)
+                            order by d.next_attempt_at, d.sequence
+                            limit :limit
+                            for update of d skip locked)
+                        returning id""", UUID.class)
+                .setParameter("lease", leaseUntil)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** After a gateway is configured or re-enabled, its waiting deliveries are due at once. */
+    public int makeDueNow(String recipient, Instant now) {
+        return update("nextAttemptAt = ?1 where recipient = ?2 and status = ?3 and nextAttemptAt > ?1",
+                now, recipient, DeliveryStatus.PENDING);
+    }
+}

@@ -1,0 +1,72 @@
+package exchange.safeguarding.notification.rest;
+
+import exchange.safeguarding.kit.caller.CurrentCaller;
+import exchange.safeguarding.kit.caller.OrganisationGuard;
+import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.notification.domain.DeliveryStatus;
+import exchange.safeguarding.notification.repository.DeliveryAttemptRepository;
+import exchange.safeguarding.notification.repository.DeliveryRepository;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DeliveryResource {
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryAttemptRepository attempts;
+    private final CurrentCaller caller;
+    private final OrganisationGuard guard;
+
+    public DeliveryResource(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, CurrentCaller caller,
+                            OrganisationGuard guard) {
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.caller = caller;
+        this.guard = guard;
+    }
+
+    @GET
+    @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "List messages sent (or being sent) to the caller's organisation, newest first")
+    public List<DeliveryView> list(@QueryParam("status") Optional<DeliveryStatus> status,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return deliveries.forRecipient(caller.get().organisation(), status, page, size).stream()
+                .map(d -> DeliveryView.of(d, null)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One delivery to the caller's organisation, with every attempt")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery, or not to the caller's organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeliveryView get(@PathParam("id") UUID id) {
+        var delivery = guard.visible(caller.get(), deliveries.findById(id), d -> d.recipient, "Delivery " + id);
+        return DeliveryView.of(delivery, attempts.of(id));
+    }
+}

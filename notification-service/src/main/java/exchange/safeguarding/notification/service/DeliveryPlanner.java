@@ -1,0 +1,52 @@
+package exchange.safeguarding.notification.service;
+
+import exchange.safeguarding.kit.events.CloudEvent;
+import exchange.safeguarding.kit.signal.AfterCommit;
+import exchange.safeguarding.notification.domain.Delivery;
+import exchange.safeguarding.notification.repository.DeliveryRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Turns an event into one pending delivery per recipient, in the consuming transaction. */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    private final NotificationRouting routing;
+    private final WebhookMessages messages;
+    private final DeliveryRepository deliveries;
+    private final DispatchSignal signal;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Clock clock;
+
+    public DeliveryPlanner(NotificationRouting routing, WebhookMessages messages, DeliveryRepository deliveries,
+                           DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
+        this.routing = routing;
+        this.messages = messages;
+        this.deliveries = deliveries;
+        this.signal = signal;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(CloudEvent event) {
+        Instant now = clock.instant();
+        int planned = 0;
+        for (String recipient : routing.recipients(event)) {
+            if (recipient.isBlank() || deliveries.exists(event.id(), recipient)) {
+                continue;
+            }
+            long sequence = deliveries.nextSequence(recipient, event.subject());
+            deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence,
+                    messages.forRecipient(event, sequence), now));
+            planned++;
+        }
+        if (planned > 0) {
+            AfterCommit.run(transactions, signal::wake);
+        }
+    }
+}
