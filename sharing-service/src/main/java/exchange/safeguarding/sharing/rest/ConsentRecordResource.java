@@ -1,0 +1,88 @@
+package exchange.safeguarding.sharing.rest;
+
+import exchange.safeguarding.kit.caller.CurrentCaller;
+import exchange.safeguarding.kit.caller.OrganisationGuard;
+import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
+import exchange.safeguarding.sharing.service.ConsentRegister;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/consent-records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent records")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ConsentRecordResource {
+
+    private final ConsentRegister register;
+    private final ConsentRecordRepository records;
+    private final CurrentCaller caller;
+    private final OrganisationGuard guard;
+
+    public ConsentRecordResource(ConsentRegister register, ConsentRecordRepository records, CurrentCaller caller,
+                                 OrganisationGuard guard) {
+        this.register = register;
+        this.records = records;
+        this.caller = caller;
+        this.guard = guard;
+    }
+
+    @POST
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
+    @Operation(summary = "Record an adult's consent decision for the caller's organisation")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(@NotNull @Valid RecordConsentRequest request, UriInfo uri) {
+        var record = register.record(caller.get(), new ConsentRegister.NewConsent(request.adult().givenName(),
+                request.adult().familyName(), request.adult().dateOfBirth(), request.decision(), request.purposes(),
+                request.howObtained(), request.confidentialityLimitsExplained()));
+        return Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
+                .entity(ConsentRecordView.of(record)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "Read one consent record held by the caller's organisation")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "404", description = "No such record, or not the caller's organisation's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConsentRecordView get(@PathParam("id") UUID id) {
+        return ConsentRecordView.of(guard.visible(caller.get(), records.findById(id), r -> r.organisation, "Consent record " + id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "List consent records held by the caller's organisation, newest first")
+    public List<ConsentRecordView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return records.heldBy(caller.get().organisation(), page, size).stream().map(ConsentRecordView::of).toList();
+    }
+}
