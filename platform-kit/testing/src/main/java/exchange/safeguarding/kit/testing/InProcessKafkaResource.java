@@ -9,16 +9,25 @@ import java.util.Map;
 
 /**
  * A real Kafka broker (KRaft) running in the test JVM; one per JVM. Tests can stop and start it on the
- * same port to show that the platform rides out a broker outage.
+ * same port and storage to show that the platform rides out a broker outage.
  */
 public class InProcessKafkaResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafkaBroker broker;
     private static int port;
+    private static int controllerPort;
+    private static java.nio.file.Path logDir;
+    private static final String CLUSTER_ID = org.apache.kafka.common.Uuid.randomUuid().toString();
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             port = freePort();
+            controllerPort = freePort();
+            try {
+                logDir = java.nio.file.Files.createTempDirectory("kafka-test");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
             startBroker();
             Runtime.getRuntime().addShutdownHook(new Thread(InProcessKafkaResource::stopBroker));
         }
@@ -32,13 +41,16 @@ public class InProcessKafkaResource implements QuarkusTestResourceLifecycleManag
         }
     }
 
-    /** Starts a broker again on the same port (with empty storage; topics are recreated on use). */
+    /** Starts the broker (again) on the same port and storage, so topics, records and offsets survive. */
     public static synchronized void startBroker() {
         broker = new EmbeddedKafkaBroker()
                 .withNodeId(0)
                 .withKafkaPort(port)
-                .withDeleteLogDirsOnClose(true)
+                .withControllerPort(controllerPort)
+                .withClusterId(CLUSTER_ID)
+                .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(p -> {
+                    p.put("log.dir", logDir.toString());
                     p.put("auto.create.topics.enable", "true");
                     p.put("num.partitions", "3");
                     p.put("group.initial.rebalance.delay.ms", "0");
