@@ -30,8 +30,8 @@ public class WebhookMessages {
         body.put("time", event.time() == null ? null : event.time().toString());
         body.put("subject", event.subject());
         body.put("datacontenttype", "application/json");
-        body.put("sequence", String.valueOf(sequence));
-        body.put("sequencetype", "Integer");
+        // CloudEvents sequence extension: a string that orders lexicographically, hence the padding.
+        body.put("sequence", String.format("%010d", sequence));
         ObjectNode data = body.putObject("data");
         if (NotificationRouting.CONCERN_RAISED.equals(event.type())) {
             String concernId = event.data().path("concernId").asText();

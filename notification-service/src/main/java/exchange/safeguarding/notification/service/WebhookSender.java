@@ -28,6 +28,7 @@ public class WebhookSender {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with agency gateways
                 .build();
     }
 
@@ -37,7 +38,7 @@ public class WebhookSender {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(config.webhook().timeout())
-                    .header("content-type", "application/json")
+                    .header("content-type", "application/cloudevents+json; charset=UTF-8")
                     .header("user-agent", "SafeguardingExchange-Webhooks/1")
                     .header("webhook-id", webhookId)
                     .header("webhook-timestamp", Long.toString(timestamp))

@@ -64,7 +64,8 @@ class WebhookDeliveryTest {
         assertDoesNotThrow(() -> new Webhook(secret).verify(webhook.body(), webhook.headers()));
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(webhook.body());
         assertEquals(eventId, body.path("id").asText(), "the webhook names the event it tells of");
-        assertEquals("1", body.path("sequence").asText());
+        assertEquals("0000000001", body.path("sequence").asText());
+        assertTrue(webhook.header("content-type").startsWith("application/cloudevents+json"));
         assertTrue(webhook.body().contains("/concerns/" + concernId), "carries a link, not the concern's details");
 
         String deliveryId = webhook.header("webhook-id");
@@ -133,7 +134,8 @@ class WebhookDeliveryTest {
 
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextEventStillFlows() {
-        EventProbe.publish("safeguarding.concerns", "poison", "this is not a CloudEvent");
+        EventProbe.publishRaw("safeguarding.concerns", "poison", "this is not a CloudEvent");
+        EventProbe.publish("safeguarding.concerns", "poison", "{\"specversion\": \"1.0\"}");
         String concernId = UUID.randomUUID().toString();
         raiseConcern(concernId);
         assertEquals(1, gateway.await(r -> r.body().contains(concernId), 1, Duration.ofSeconds(20)).size());

@@ -38,7 +38,7 @@ public interface PlatformConfig {
     }
 
     interface Topics {
-        /** Topics this service publishes or needs; created at start when missing (with a .dlq twin when consumed). */
+        /** Topics this service publishes or needs (its own, its dead-letter topic); created at start when missing. */
         @WithDefault("")
         List<String> ensure();
 

@@ -45,14 +45,27 @@ public final class EventProbe {
         return found;
     }
 
-    /** Publishes a raw record, as another service (or a faulty producer) would. */
-    public static void publish(String topic, String key, String value) {
+    /** Publishes a CloudEvent exactly as the outbox relay does (structured mode, with its content type). */
+    public static void publish(String topic, String key, String cloudEventJson) {
+        send(topic, key, cloudEventJson, "application/cloudevents+json; charset=UTF-8");
+    }
+
+    /** Publishes a record with no content type, as a faulty producer might. */
+    public static void publishRaw(String topic, String key, String value) {
+        send(topic, key, value, null);
+    }
+
+    private static void send(String topic, String key, String value, String contentType) {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
                 org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InProcessKafkaResource.bootstrapServers(),
                 org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all",
                 org.apache.kafka.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class,
                 org.apache.kafka.clients.producer.ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class))) {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get();
+            var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value);
+            if (contentType != null) {
+                record.headers().add("content-type", contentType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

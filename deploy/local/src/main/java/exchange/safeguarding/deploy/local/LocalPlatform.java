@@ -1,0 +1,165 @@
+package exchange.safeguarding.deploy.local;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the whole platform on one machine: PostgreSQL, Kafka, Keycloak and the four services, waits until
+ * every one is healthy, prints where everything is, and stops everything on Ctrl-C. Also the fixture the
+ * system tests start, so they run exactly what a developer runs.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final EmbeddedDatabase database;
+    private final EmbeddedBroker broker;
+    private final KeycloakServer keycloak;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private volatile boolean closed;
+
+    public LocalPlatform(PlatformSettings settings) {
+        this.settings = settings;
+        this.database = new EmbeddedDatabase(settings);
+        this.broker = new EmbeddedBroker(settings);
+        this.keycloak = new KeycloakServer(settings);
+        for (String service : List.of(PlatformSettings.AGREEMENT, PlatformSettings.CONCERN, PlatformSettings.SHARING,
+                PlatformSettings.NOTIFICATION)) {
+            services.put(service, new ServiceProcess(service, settings, serviceProperties(service)));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        // One log manager for Kafka's and the launcher's logging, quiet by default (see logging.properties).
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the platform...");
+            platform.close();
+            System.out.println("Stopped.");
+        }, "platform-shutdown"));
+        long started = System.nanoTime();
+        try {
+            platform.start();
+        } catch (Exception e) {
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.err.println("Logs: " + platform.settings.home().resolve("logs"));
+            System.exit(1);
+        }
+        System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started)));
+        Thread.currentThread().join();
+    }
+
+    public void start() throws Exception {
+        timed("postgresql", database::start);
+        timed("kafka", broker::start);
+        timed("keycloak", keycloak::start);
+        long servicesStarted = System.nanoTime();
+        for (ServiceProcess service : services.values()) {
+            service.start();
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(Duration.ofSeconds(120));
+            startTimes.put(service.name(), Duration.ofNanos(System.nanoTime() - servicesStarted));
+        }
+    }
+
+    private void timed(String what, Step step) throws Exception {
+        long started = System.nanoTime();
+        System.out.printf("Starting %s...%n", what);
+        step.run();
+        startTimes.put(what, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private Map<String, String> serviceProperties(String service) {
+        Map<String, String> p = new HashMap<>();
+        p.put("quarkus.http.port", String.valueOf(settings.servicePorts().get(service)));
+        p.put("quarkus.datasource.jdbc.url", database.jdbcUrl(switch (service) {
+            case PlatformSettings.AGREEMENT -> "agreements";
+            case PlatformSettings.CONCERN -> "concerns";
+            case PlatformSettings.SHARING -> "sharing";
+            default -> "notifications";
+        }));
+        p.put("quarkus.datasource.username", settings.postgresUser());
+        p.put("quarkus.datasource.password", settings.postgresPassword());
+        p.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
+        p.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        if (service.equals(PlatformSettings.AGREEMENT)) {
+            // Local gateways (a developer's receiver, the system tests' receiver) listen on plain http://localhost.
+            p.put("agreement.gateway.allow-loopback-http", "true");
+        }
+        if (service.equals(PlatformSettings.NOTIFICATION)) {
+            p.put("notification.links.concern-service", settings.serviceUrl(PlatformSettings.CONCERN));
+        }
+        return p;
+    }
+
+    public String serviceUrl(String service) {
+        return settings.serviceUrl(service);
+    }
+
+    public String keycloakUrl() {
+        return settings.keycloakUrl();
+    }
+
+    public String tokenEndpoint() {
+        return keycloak.issuer() + "/protocol/openid-connect/token";
+    }
+
+    public Map<String, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    /** Process ids of the services (for memory figures and fault drills). */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, service) -> pids.put(name, service.pid()));
+        return pids;
+    }
+
+    /** Stops the Kafka broker, keeping its log (outage drills). */
+    public void stopKafka() {
+        broker.stop();
+    }
+
+    public void startKafka() throws Exception {
+        broker.start();
+    }
+
+    public String summary(Duration took) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nSafeguarding Exchange is running (started in ").append(took.toSeconds()).append(" s).\n\n");
+        services.forEach((name, service) -> out.append(String.format("  %-22s %s   (API docs: %s/q/swagger-ui)%n",
+                name, service.url(), service.url())));
+        out.append(String.format("  %-22s %s   (admin console: admin / admin)%n", "keycloak", settings.keycloakUrl()));
+        out.append(String.format("  %-22s %s%n", "kafka", settings.kafkaBootstrap()));
+        out.append(String.format("  %-22s %s (user %s)%n", "postgresql", settings.jdbcBase(), settings.postgresUser()));
+        out.append("\nDemo users (password: demo): care.practitioner, care.manager, care.lead, asc.officer, asc.admin,\n")
+                .append("  asc.auditor, police.lead, police.officer, nhs.practitioner, nhs.manager, nhs.lead, ambulance.practitioner\n")
+                .append("Gateway clients: gateway-<organisation code in lower case>, secret demo-secret-<same>\n\n")
+                .append("Get a token:\n  curl -s -d grant_type=password -d client_id=safeguarding-exchange-cli \\\n")
+                .append("       -d username=care.practitioner -d password=demo ").append(tokenEndpoint()).append('\n')
+                .append("\nLogs: ").append(settings.home().resolve("logs")).append("\nPress Ctrl-C to stop.\n");
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // Services first and together (they drain their work), then what they depend on.
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        keycloak.stop();
+        broker.stop();
+        database.stop();
+    }
+}
