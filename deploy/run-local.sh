@@ -20,4 +20,4 @@ if [ "${SGX_SKIP_BUILD:-0}" != 1 ] && stale; then
   echo "Building the platform (first time: downloads Maven, dependencies and Keycloak)..."
   ./mvnw -B -q install -DskipTests -pl deploy/local -am
 fi
-exec java -jar "$launcher" "$@"
+exec java -cp "$launcher:deploy/local/target/lib/*" exchange.safeguarding.deploy.local.LocalPlatform "$@"

@@ -1,0 +1,82 @@
+package exchange.safeguarding.deploy.system;
+
+import exchange.safeguarding.deploy.local.LocalPlatform;
+import exchange.safeguarding.deploy.local.PlatformSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started once for all system tests exactly as a developer starts it, in a fresh
+ * home under target/ and on free ports so it never collides with a platform already running here.
+ */
+final class RunningPlatform {
+
+    private static LocalPlatform platform;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized LocalPlatform get() {
+        if (platform == null) {
+            try {
+                Path root = Path.of("").toAbsolutePath().getParent().getParent();
+                Path home = Path.of("target", "platform-home").toAbsolutePath();
+                deleteTree(home);
+                PlatformSettings settings = PlatformSettings.isolated(root, home, freePortBlock());
+                platform = new LocalPlatform(settings);
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+                long started = System.nanoTime();
+                platform.start();
+                System.out.printf("platform started in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
+                        platform.startTimes());
+            } catch (Exception e) {
+                throw new IllegalStateException("the platform did not start", e);
+            }
+        }
+        return platform;
+    }
+
+    /** Eight consecutive free ports (and Keycloak's management port, 1000 above its HTTP port). */
+    private static int freePortBlock() {
+        for (int first = 21000; first < 30000; first += 20) {
+            boolean free = true;
+            for (int port = first; port < first + 8 && free; port++) {
+                free = isFree(port);
+            }
+            if (free && isFree(first + 3 + 1000)) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no free block of ports");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
