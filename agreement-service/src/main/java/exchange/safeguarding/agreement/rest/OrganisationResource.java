@@ -1,11 +1,18 @@
 package exchange.safeguarding.agreement.rest;
 
 import exchange.safeguarding.agreement.domain.Organisation;
+import exchange.safeguarding.agreement.repository.OrganisationChangeRepository;
 import exchange.safeguarding.agreement.repository.OrganisationRepository;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.ChangeView;
 import exchange.safeguarding.agreement.rest.OrganisationRequests.ConfigureGateway;
 import exchange.safeguarding.agreement.rest.OrganisationRequests.GatewayView;
 import exchange.safeguarding.agreement.rest.OrganisationRequests.OrganisationView;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.Reason;
 import exchange.safeguarding.agreement.rest.OrganisationRequests.RegisterOrganisation;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.SafeguardingSetup;
+import exchange.safeguarding.agreement.rest.OrganisationRequests.UpdateOrganisation;
+import exchange.safeguarding.agreement.service.GatewayClientProvisioning;
+import exchange.safeguarding.agreement.service.GatewayClientProvisioning.GatewayCredentials;
 import exchange.safeguarding.agreement.service.OrganisationAccess;
 import exchange.safeguarding.agreement.service.OrganisationRegistry;
 import exchange.safeguarding.kit.caller.Caller;
@@ -31,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 @Path("/organisations")
@@ -44,29 +53,36 @@ public class OrganisationResource {
 
     private final OrganisationRegistry registry;
     private final OrganisationRepository organisations;
+    private final OrganisationChangeRepository changes;
+    private final GatewayClientProvisioning provisioning;
     private final CurrentCaller caller;
     private final OrganisationAccess access;
+    private final Clock clock;
 
-    public OrganisationResource(OrganisationRegistry registry, OrganisationRepository organisations, CurrentCaller caller,
-                                OrganisationAccess access) {
-        this.access = access;
+    public OrganisationResource(OrganisationRegistry registry, OrganisationRepository organisations,
+                                OrganisationChangeRepository changes, GatewayClientProvisioning provisioning,
+                                CurrentCaller caller, OrganisationAccess access, Clock clock) {
         this.registry = registry;
         this.organisations = organisations;
+        this.changes = changes;
+        this.provisioning = provisioning;
         this.caller = caller;
+        this.access = access;
+        this.clock = clock;
     }
 
     @POST
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Register a partner organisation")
+    @Operation(summary = "Register a partner organisation; its gateway client is then provisioned in the identity provider")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid RegisterOrganisation request, UriInfo uri) {
-        Organisation organisation = registry.register(caller.get(), request.code(), request.name(), request.type());
-        return Response.created(uri.getAbsolutePathBuilder().path(organisation.code).build())
-                .entity(OrganisationView.of(organisation)).build();
+        Organisation organisation = registry.register(caller.get(), request.code(), request.name(), request.type(),
+                request.areaServed());
+        return Response.created(uri.getAbsolutePathBuilder().path(organisation.code).build()).entity(view(organisation)).build();
     }
 
     @GET
@@ -76,22 +92,78 @@ public class OrganisationResource {
     public List<OrganisationView> list() {
         Caller who = caller.get();
         if (access.readsAll(who)) {
-            return organisations.allByCode().stream().map(OrganisationView::of).toList();
+            return organisations.allByCode().stream().map(this::view).toList();
         }
         Organisation own = organisations.findById(who.organisation());
-        return own == null ? List.of() : List.of(OrganisationView.of(own));
+        return own == null ? List.of() : List.of(view(own));
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.PLATFORM_SERVICE})
-    @Operation(summary = "Read one organisation")
+    @Operation(summary = "Read one organisation, with what keeps it from being active")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "404", description = "No such organisation, or not visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrganisationView get(@PathParam("code") String code) {
-        return OrganisationView.of(access.readable(caller.get(), code));
+        return view(access.readable(caller.get(), code));
+    }
+
+    @PUT
+    @Path("/{code}")
+    @RolesAllowed(Roles.PROTOCOL_ADMIN)
+    @Operation(summary = "Change an organisation's registered details")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationView update(@PathParam("code") String code, @NotNull @Valid UpdateOrganisation request) {
+        return view(registry.updateDetails(caller.get(), code, request.name(), request.type(), request.areaServed()));
+    }
+
+    @PUT
+    @Path("/{code}/safeguarding-setup")
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Set the safeguarding lead, whistleblowing policy and escalation route (an organisation's own safeguarding lead, or an administrator)")
+    @APIResponse(responseCode = "200", description = "The organisation, with its status and anything still missing",
+            content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation, or not the caller's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationView setUp(@PathParam("code") String code, @NotNull @Valid SafeguardingSetup request) {
+        return view(registry.updateSafeguardingSetup(caller.get(), code, request.toDomain()));
+    }
+
+    @POST
+    @Path("/{code}/suspension")
+    @RolesAllowed(Roles.PROTOCOL_ADMIN)
+    @Operation(summary = "Suspend an organisation: it stops being active and its gateway client is disabled")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "409", description = "Already suspended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationView suspend(@PathParam("code") String code, @NotNull @Valid Reason reason) {
+        return view(registry.suspend(caller.get(), code, reason.reason()));
+    }
+
+    @POST
+    @Path("/{code}/reinstatement")
+    @RolesAllowed(Roles.PROTOCOL_ADMIN)
+    @Operation(summary = "Reinstate a suspended organisation and re-enable its gateway client")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "409", description = "Not suspended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganisationView reinstate(@PathParam("code") String code, @NotNull @Valid Reason reason) {
+        return view(registry.reinstate(caller.get(), code, reason.reason()));
+    }
+
+    @GET
+    @Path("/{code}/history")
+    @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.SAFEGUARDING_LEAD})
+    @Operation(summary = "Who changed what and when")
+    public List<ChangeView> history(@PathParam("code") String code) {
+        access.readable(caller.get(), code);
+        return changes.of(code).stream().map(ChangeView::of).toList();
     }
 
     @PUT
@@ -109,6 +181,7 @@ public class OrganisationResource {
 
     @POST
     @Path("/{code}/gateway/secret-rotations")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD})
     @Operation(summary = "Issue a new signing secret (shown once); the previous one keeps signing for the overlap period")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GatewayView.class)))
@@ -118,5 +191,22 @@ public class OrganisationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GatewayView rotateSecret(@PathParam("code") String code) {
         return GatewayView.of(registry.rotateSecret(caller.get(), code));
+    }
+
+    @POST
+    @Path("/{code}/gateway-client/credentials")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.PROTOCOL_ADMIN)
+    @Operation(summary = "Issue (or re-issue) the client secret of the organisation's gateway client in the identity provider; shown once")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GatewayCredentials.class)))
+    @APIResponse(responseCode = "409", description = "The gateway client is not provisioned and enabled yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public GatewayCredentials issueCredentials(@PathParam("code") String code) {
+        Caller who = caller.get();
+        return provisioning.issueCredentials(who, access.manageable(who, code));
+    }
+
+    private OrganisationView view(Organisation organisation) {
+        return OrganisationView.of(organisation, LocalDate.ofInstant(clock.instant(), clock.getZone()));
     }
 }

@@ -8,8 +8,9 @@ import exchange.safeguarding.kit.caller.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Who may see or manage an organisation's set-up: administrators and auditors read all, platform
- * services read all, administrators manage all; everyone else only their own.
+ * Who may see or change an organisation: administrators, auditors and platform services read all;
+ * administrators manage all; an organisation's safeguarding lead keeps its own safeguarding set-up;
+ * everyone else sees only their own organisation, and another's answers as if absent.
  */
 @ApplicationScoped
 public class OrganisationAccess {
@@ -30,7 +31,13 @@ public class OrganisationAccess {
         return load(caller, code, readsAll(caller));
     }
 
+    /** Registration details, suspension: administrators only (the role check is on the endpoint). */
     public Organisation manageable(Caller caller, String code) {
+        return load(caller, code, caller.hasRole(Roles.PROTOCOL_ADMIN));
+    }
+
+    /** Safeguarding set-up and gateway: administrators, or the organisation's own safeguarding lead. */
+    public Organisation setUpManageable(Caller caller, String code) {
         return load(caller, code, caller.hasRole(Roles.PROTOCOL_ADMIN));
     }
 

@@ -1,11 +1,15 @@
 package exchange.safeguarding.agreement.service;
 
 import exchange.safeguarding.agreement.config.GatewayConfig;
+import exchange.safeguarding.agreement.domain.EscalationStep;
 import exchange.safeguarding.agreement.domain.GatewayAddress;
+import exchange.safeguarding.agreement.domain.GatewayClientTask;
 import exchange.safeguarding.agreement.domain.GatewaySecret;
 import exchange.safeguarding.agreement.domain.Organisation;
 import exchange.safeguarding.agreement.domain.OrganisationChange;
 import exchange.safeguarding.agreement.domain.OrganisationType;
+import exchange.safeguarding.agreement.domain.SafeguardingLead;
+import exchange.safeguarding.agreement.domain.WhistleblowingPolicy;
 import exchange.safeguarding.agreement.messaging.OrganisationEvents;
 import exchange.safeguarding.agreement.repository.GatewaySecretRepository;
 import exchange.safeguarding.agreement.repository.OrganisationRepository;
@@ -15,11 +19,14 @@ import exchange.safeguarding.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registering partner organisations and their gateways; every change is recorded and announced. */
+/** Registering partner organisations and keeping their set-up; every change is recorded and announced. */
 @ApplicationScoped
 public class OrganisationRegistry {
 
@@ -30,34 +37,107 @@ public class OrganisationRegistry {
     public record GatewaySetting(String organisation, String url, Optional<IssuedSecret> issued) {
     }
 
+    public record SafeguardingSetup(SafeguardingLead lead, WhistleblowingPolicy policy, List<EscalationStep> route) {
+    }
+
     private final OrganisationRepository organisations;
     private final GatewaySecretRepository secrets;
     private final OrganisationEvents events;
     private final SecretSealer sealer;
     private final GatewayConfig gatewayConfig;
     private final OrganisationAccess access;
+    private final OrganisationActivation activation;
+    private final GatewayClientProvisioning provisioning;
+    private final Clock clock;
 
     public OrganisationRegistry(OrganisationRepository organisations, GatewaySecretRepository secrets,
                                 OrganisationEvents events, SecretSealer sealer, GatewayConfig gatewayConfig,
-                                OrganisationAccess access) {
-        this.access = access;
+                                OrganisationAccess access, OrganisationActivation activation,
+                                GatewayClientProvisioning provisioning, Clock clock) {
         this.organisations = organisations;
         this.secrets = secrets;
         this.events = events;
         this.sealer = sealer;
         this.gatewayConfig = gatewayConfig;
+        this.access = access;
+        this.activation = activation;
+        this.provisioning = provisioning;
+        this.clock = clock;
     }
 
     @Transactional
-    public Organisation register(Caller caller, String code, String name, OrganisationType type) {
+    public Organisation register(Caller caller, String code, String name, OrganisationType type, String areaServed) {
         if (organisations.findById(code) != null) {
             throw ProblemException.conflict("An organisation with code " + code + " is already registered");
         }
-        Instant now = Instant.now();
-        Organisation organisation = Organisation.register(code, name, type, now);
+        Instant now = clock.instant();
+        Organisation organisation = Organisation.register(code, name, type, areaServed, now);
         organisations.persist(organisation);
-        OrganisationChange.of(code, "registered", caller.name(), now).persist();
-        events.registered(organisation);
+        record(organisation, caller, "registered as " + type + " '" + name + "'", now);
+        events.publish(OrganisationEvents.REGISTERED, organisation, today());
+        provisioning.schedule(organisation, GatewayClientTask.Action.ENSURE, now);
+        return organisation;
+    }
+
+    @Transactional
+    public Organisation updateDetails(Caller caller, String code, String name, OrganisationType type, String areaServed) {
+        Organisation organisation = access.manageable(caller, code);
+        Instant now = clock.instant();
+        organisation.name = name;
+        organisation.type = type;
+        organisation.areaServed = areaServed;
+        organisation.updatedAt = now;
+        record(organisation, caller, "details set: '" + name + "', " + type + ", area '" + areaServed + "'", now);
+        events.publish(OrganisationEvents.UPDATED, organisation, today());
+        return organisation;
+    }
+
+    /** The organisation's own safeguarding lead (or an administrator) keeps its safeguarding set-up. */
+    @Transactional
+    public Organisation updateSafeguardingSetup(Caller caller, String code, SafeguardingSetup setup) {
+        Organisation organisation = access.setUpManageable(caller, code);
+        Instant now = clock.instant();
+        organisation.safeguardingLead = setup.lead();
+        organisation.whistleblowingPolicy = setup.policy();
+        organisation.escalationRoute = setup.route();
+        organisation.updatedAt = now;
+        record(organisation, caller, "safeguarding set-up changed", now);
+        events.publish(OrganisationEvents.UPDATED, organisation, today());
+        activation.reconcile(organisation, caller.name());
+        return organisation;
+    }
+
+    @Transactional
+    public Organisation suspend(Caller caller, String code, String reason) {
+        Organisation organisation = access.manageable(caller, code);
+        if (organisation.suspendedAt != null) {
+            throw ProblemException.conflict("Organisation " + code + " is already suspended");
+        }
+        Instant now = clock.instant();
+        organisation.suspendedAt = now;
+        organisation.suspensionReason = reason;
+        organisation.updatedAt = now;
+        record(organisation, caller, "suspended: " + reason, now);
+        events.publish(OrganisationEvents.SUSPENDED, organisation, today());
+        activation.reconcile(organisation, caller.name());
+        provisioning.schedule(organisation, GatewayClientTask.Action.DISABLE, now);
+        return organisation;
+    }
+
+    @Transactional
+    public Organisation reinstate(Caller caller, String code, String reason) {
+        Organisation organisation = access.manageable(caller, code);
+        if (organisation.suspendedAt == null) {
+            throw ProblemException.conflict("Organisation " + code + " is not suspended");
+        }
+        Instant now = clock.instant();
+        organisation.suspendedAt = null;
+        organisation.suspensionReason = null;
+        organisation.updatedAt = now;
+        record(organisation, caller, "reinstated: " + reason, now);
+        events.publish(OrganisationEvents.REINSTATED, organisation, today());
+        activation.reconcile(organisation, caller.name());
+        provisioning.schedule(organisation, GatewayClientTask.Action.ENABLE, now);
         return organisation;
     }
 
@@ -67,15 +147,15 @@ public class OrganisationRegistry {
      */
     @Transactional
     public GatewaySetting configureGateway(Caller caller, String code, String url) {
-        Organisation organisation = access.manageable(caller, code);
-        Instant now = Instant.now();
+        Organisation organisation = access.setUpManageable(caller, code);
+        Instant now = clock.instant();
         organisation.gatewayUrl = GatewayAddress.validate(url, gatewayConfig.allowLoopbackHttp());
         organisation.updatedAt = now;
         Optional<IssuedSecret> issued = Optional.empty();
         if (secrets.validFor(organisation.code, now).isEmpty()) {
             issued = Optional.of(issueSecret(organisation.code, now));
         }
-        OrganisationChange.of(organisation.code, "gateway set to " + organisation.gatewayUrl, caller.name(), now).persist();
+        record(organisation, caller, "gateway set to " + organisation.gatewayUrl, now);
         events.gatewayConfigured(organisation, secrets.validFor(organisation.code, now));
         return new GatewaySetting(organisation.code, organisation.gatewayUrl, issued);
     }
@@ -83,18 +163,18 @@ public class OrganisationRegistry {
     /** Issues a new secret; the previous ones keep signing for the configured overlap. */
     @Transactional
     public GatewaySetting rotateSecret(Caller caller, String code) {
-        Organisation organisation = access.manageable(caller, code);
+        Organisation organisation = access.setUpManageable(caller, code);
         if (organisation.gatewayUrl == null) {
             throw ProblemException.ruleViolated("Configure the gateway address before rotating its secret");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (GatewaySecret current : secrets.validFor(organisation.code, now)) {
             if (current.notAfter == null) {
                 current.notAfter = now.plus(gatewayConfig.secretOverlap());
             }
         }
         IssuedSecret issued = issueSecret(organisation.code, now);
-        OrganisationChange.of(organisation.code, "gateway secret rotated", caller.name(), now).persist();
+        record(organisation, caller, "gateway secret rotated", now);
         events.gatewayConfigured(organisation, secrets.validFor(organisation.code, now));
         return new GatewaySetting(organisation.code, organisation.gatewayUrl, Optional.of(issued));
     }
@@ -109,5 +189,13 @@ public class OrganisationRegistry {
         secrets.persist(secret);
         secrets.flush();
         return new IssuedSecret(secret.id, plain);
+    }
+
+    private void record(Organisation organisation, Caller caller, String change, Instant at) {
+        OrganisationChange.of(organisation.code, change, caller.name(), at).persist();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 }

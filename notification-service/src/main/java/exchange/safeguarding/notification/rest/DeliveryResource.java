@@ -4,6 +4,7 @@ import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.OrganisationGuard;
 import exchange.safeguarding.kit.caller.Roles;
 import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.notification.domain.DeliveryStatus;
 import exchange.safeguarding.notification.repository.DeliveryAttemptRepository;
 import exchange.safeguarding.notification.repository.DeliveryRepository;
@@ -51,10 +52,12 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN, Roles.AUDITOR})
     @Operation(summary = "List messages sent (or being sent) to the caller's organisation, newest first")
-    public List<DeliveryView> list(@QueryParam("status") Optional<DeliveryStatus> status,
+    public List<DeliveryView> list(@QueryParam("status") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                           schema = @Schema(implementation = DeliveryStatus.class)) String status,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return deliveries.forRecipient(caller.get().organisation(), status, page, size).stream()
+        Optional<DeliveryStatus> wanted = QueryValues.optionalEnum(DeliveryStatus.class, status, "status");
+        return deliveries.forRecipient(caller.get().organisation(), wanted, page, size).stream()
                 .map(d -> DeliveryView.of(d, null)).toList();
     }
 

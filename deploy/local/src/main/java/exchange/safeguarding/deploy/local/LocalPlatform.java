@@ -94,6 +94,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (service.equals(PlatformSettings.AGREEMENT)) {
             // Local gateways (a developer's receiver, the system tests' receiver) listen on plain http://localhost.
             p.put("agreement.gateway.allow-loopback-http", "true");
+            // Provisions each registered organisation's gateway client through Keycloak's admin API.
+            p.put("agreement.keycloak.url", settings.keycloakUrl());
         }
         if (service.equals(PlatformSettings.NOTIFICATION)) {
             p.put("notification.links.concern-service", settings.serviceUrl(PlatformSettings.CONCERN));

@@ -35,7 +35,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Several fields at once, so the caller can fix everything in one go. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
         return new ProblemException(new Problem(Problem.typeFor(400), "Invalid request", 400,
-                "The request has invalid fields", null, List.of(new Problem.FieldError(field, message))));
+                errors.size() + " field(s) are invalid", null, List.copyOf(errors)));
     }
 }

@@ -1,4 +1,4 @@
-package exchange.safeguarding.notification.config;
+package exchange.safeguarding.kit.config;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,5 @@
+package exchange.safeguarding.agreement.domain.agreement;
+
+public enum ControllerRelationship {
+    JOINT_CONTROLLERS, SEPARATE_CONTROLLERS
+}
