@@ -94,8 +94,8 @@ public class AgreementActivation {
         Instant now = clock.instant();
         SharingAgreement agreement = agreements.findById(version.agreementId);
         for (AgreementVersion older : versions.versionsOf(version.agreementId)) {
-            if (older.version < version.version
-                    && (older.status == AgreementStatus.ACTIVE || older.status == AgreementStatus.SUSPENDED)) {
+            if (older.version < version.version && (older.status == AgreementStatus.ACTIVE
+                    || older.status == AgreementStatus.SUSPENDED || older.status == AgreementStatus.SIGNED)) {
                 end(agreement, older, AgreementStatus.SUPERSEDED, "superseded by version " + version.version, by);
             }
         }

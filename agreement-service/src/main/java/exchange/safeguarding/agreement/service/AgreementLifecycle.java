@@ -127,8 +127,9 @@ public class AgreementLifecycle {
         SharingAgreement agreement = access.readable(caller, agreementId);
         List<AgreementVersion> family = versions.versionsOfForUpdate(agreementId);
         AgreementVersion latest = family.get(family.size() - 1);
-        if (OPEN_DRAFT.contains(latest.status)) {
-            throw ProblemException.conflict("Version " + latest.version + " is still a draft; edit it or have it signed first");
+        if (OPEN_DRAFT.contains(latest.status) || latest.status == AgreementStatus.SIGNED) {
+            throw ProblemException.conflict("Version " + latest.version + " is " + latest.status
+                    + "; amend once it is in force (edit a draft, or wait for a signed version's effective date)");
         }
         if (latest.status == AgreementStatus.TERMINATED) {
             throw ProblemException.conflict("The agreement was terminated; draft a new one");

@@ -117,7 +117,7 @@ public class GatewayClientProvisioning {
 
     /** Issues a new client secret for the organisation's gateway client, shown to the caller once. */
     public GatewayCredentials issueCredentials(Caller caller, Organisation organisation) {
-        if (organisation.gatewayClientStatus != GatewayClientStatus.PROVISIONED) {
+        if (organisation.gatewayClientStatus != GatewayClientStatus.PROVISIONED || organisation.suspendedAt != null) {
             throw new ProblemException(Problem.of(409, "Conflict", "The gateway client of " + organisation.code
                     + " is " + organisation.gatewayClientStatus.name().toLowerCase()
                     + (organisation.gatewayClientError == null ? "" : " (" + organisation.gatewayClientError + ")")

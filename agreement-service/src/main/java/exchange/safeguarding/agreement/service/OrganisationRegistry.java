@@ -89,6 +89,7 @@ public class OrganisationRegistry {
         organisation.updatedAt = now;
         record(organisation, caller, "details set: '" + name + "', " + type + ", area '" + areaServed + "'", now);
         events.publish(OrganisationEvents.UPDATED, organisation, today());
+        provisioning.schedule(organisation, GatewayClientTask.Action.ENSURE, now); // the client's name follows
         return organisation;
     }
 

@@ -1,6 +1,6 @@
 package exchange.safeguarding.agreement.service;
 
-import exchange.safeguarding.agreement.TestClock;
+import exchange.safeguarding.kit.testing.TestClock;
 import exchange.safeguarding.agreement.messaging.AgreementEvents;
 import exchange.safeguarding.agreement.messaging.OrganisationEvents;
 import exchange.safeguarding.kit.testing.EventProbe;

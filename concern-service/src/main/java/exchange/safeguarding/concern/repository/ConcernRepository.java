@@ -2,17 +2,41 @@ package exchange.safeguarding.concern.repository;
 
 import exchange.safeguarding.concern.domain.Concern;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
 
-    public List<Concern> ownedBy(String organisation, int page, int size) {
-        return find("organisation", Sort.descending("raisedAt"), organisation).page(Page.of(page, size)).list();
+    /** Concerns an organisation may see (it raised them, owns a step, was referred or disclosed them), newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Concern> visibleTo(String organisation, int page, int size) {
+        return getEntityManager().createNativeQuery("""
+                        select c.* from concern c join concern_access a on a.concern_id = c.id
+                        where a.organisation = :org order by c.raised_at desc offset :offset limit :limit""", Concern.class)
+                .setParameter("org", organisation).setParameter("offset", page * size).setParameter("limit", size)
+                .getResultList();
+    }
+
+    /** Concerns whose current step's response is overdue, locked so one replica escalates each. */
+    @SuppressWarnings("unchecked")
+    public List<Concern> overdue(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        select * from concern where response_due_at <= :now
+                        order by response_due_at limit :limit for update skip locked""", Concern.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
+    public List<Concern> aboutAnyOf(Collection<UUID> personIds) {
+        return list("adultPersonId in ?1 order by raisedAt", personIds);
+    }
+
+    public Concern forUpdate(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

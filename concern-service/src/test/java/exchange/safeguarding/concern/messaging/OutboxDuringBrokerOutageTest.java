@@ -31,15 +31,15 @@ class OutboxDuringBrokerOutageTest {
             id = given().header("Authorization", bearer(token("pat", "MEADOWBANK-CARE", "practitioner")))
                     .contentType(ContentType.JSON)
                     .body("""
-                            {"adult": {"givenName": "Ada", "familyName": "Moss"}, "summary": "Missed medication twice.",
+                            {"adult": {"givenName": "Ada", "familyName": "Moss"}, "abuseTypes": ["NEGLECT_AND_ACTS_OF_OMISSION"], "whatHappened": "Missed medication twice.",
                              "urgency": "URGENT"}""")
                     .when().post("/concerns").then().statusCode(201).extract().path("id");
-            assertEquals(1L, pending(id), "accepted and waiting in the outbox while the broker is away");
+            assertEquals(2L, pending(id), "raised and routed, both waiting in the outbox while the broker is away");
         } finally {
             InProcessKafkaResource.startBroker();
         }
-        var events = EventProbe.await(ConcernEvents.TOPIC, e -> id.equals(e.path("subject").asText()), 1, Duration.ofSeconds(60));
-        assertEquals(1, events.size(), "published once the broker is back");
+        var events = EventProbe.await(ConcernEvents.TOPIC, e -> id.equals(e.path("subject").asText()), 2, Duration.ofSeconds(60));
+        assertEquals(2, events.size(), "published once the broker is back");
         assertEquals(0L, pending(id));
     }
 

@@ -121,8 +121,8 @@ class FirstFlowIT {
     private static String raiseConcern(String token, String urgency) {
         return given().header("Authorization", token).contentType(ContentType.JSON)
                 .body("""
-                        {"adult": {"givenName": "Edith", "familyName": "Clarke"},
-                         "summary": "Bruising on both forearms; says a visitor grabbed her.", "urgency": "%s"}"""
+                        {"adult": {"givenName": "Edith", "familyName": "Clarke"}, "abuseTypes": ["PHYSICAL"],
+                         "whatHappened": "Bruising on both forearms; says a visitor grabbed her.", "urgency": "%s"}"""
                         .formatted(urgency))
                 .post(concerns("/concerns")).then().statusCode(201).extract().path("id");
     }

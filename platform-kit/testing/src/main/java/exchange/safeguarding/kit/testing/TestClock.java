@@ -1,10 +1,12 @@
-package exchange.safeguarding.agreement;
+package exchange.safeguarding.kit.testing;
 
-import exchange.safeguarding.kit.testing.MutableClock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Replaces the service's clock in tests, so review dates and expiry can be reached without waiting. */
+/**
+ * Replaces a service's clock in its tests (the kit's clock is a default bean), so deadlines, review dates
+ * and expiry can be reached without waiting. Until a test moves it, it tells real time.
+ */
 public class TestClock {
 
     public static final MutableClock CLOCK = new MutableClock();

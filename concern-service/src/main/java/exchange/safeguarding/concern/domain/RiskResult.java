@@ -1,0 +1,5 @@
+package exchange.safeguarding.concern.domain;
+
+public enum RiskResult {
+    REMAINED, REDUCED, REMOVED
+}

@@ -1,0 +1,32 @@
+package exchange.safeguarding.concern.repository;
+
+import exchange.safeguarding.concern.domain.ConcernAccess;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ConcernAccessRepository implements PanacheRepositoryBase<ConcernAccess, ConcernAccess.Key> {
+
+    /** Grants access once; a later grant for another reason keeps the first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grant(UUID concernId, String organisation, ConcernAccess.Reason reason, Instant at) {
+        getEntityManager().createNativeQuery("""
+                        insert into concern_access (concern_id, organisation, reason, granted_at)
+                        values (:concern, :org, :reason, :at) on conflict do nothing""")
+                .setParameter("concern", concernId).setParameter("org", organisation)
+                .setParameter("reason", reason.name()).setParameter("at", at).executeUpdate();
+    }
+
+    public boolean granted(UUID concernId, String organisation) {
+        return count("concernId = ?1 and organisation = ?2", concernId, organisation) > 0;
+    }
+
+    public List<ConcernAccess> of(UUID concernId) {
+        return list("concernId", concernId);
+    }
+}

@@ -1,0 +1,41 @@
+package exchange.safeguarding.concern.repository;
+
+import exchange.safeguarding.concern.domain.Person;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
+
+    public Optional<Person> byNhsNumber(String nhsNumber) {
+        return find("nhsNumber = ?1 order by createdAt", nhsNumber).firstResultOptional();
+    }
+
+    public Optional<Person> byMatchKey(String matchKey) {
+        return find("matchKey = ?1 order by createdAt", matchKey).firstResultOptional();
+    }
+
+    /** The record a person finally resolves to, following merges. */
+    public Person canonical(Person person) {
+        Person current = person;
+        for (int hops = 0; current.mergedInto != null && hops < 20; hops++) {
+            current = findById(current.mergedInto);
+        }
+        return current;
+    }
+
+    /** Every record that resolves to this canonical person (itself and all merged into it, transitively). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> sameAs(UUID canonicalId) {
+        return getEntityManager().createNativeQuery("""
+                        with recursive family(id) as (
+                            select cast(:id as uuid)
+                            union select p.id from person p join family f on p.merged_into = f.id)
+                        select id from family""", UUID.class)
+                .setParameter("id", canonicalId).getResultList();
+    }
+}
