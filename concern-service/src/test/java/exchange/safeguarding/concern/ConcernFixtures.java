@@ -31,8 +31,9 @@ public final class ConcernFixtures {
         announce(p.police(), "POLICE", area);
         announce(p.ambulance(), "AMBULANCE", area);
         announce(p.nhs(), "NHS_TRUST", area);
-        // Wait until the replica has the last one: routing needs the area's local authority.
-        await().atMost(Duration.ofSeconds(30)).until(() -> known(p.nhs()));
+        // Wait until the replica has them all (they travel on different partitions): routing needs them.
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(p.care()) && known(p.council()) && known(p.police())
+                && known(p.ambulance()) && known(p.nhs()));
         return p;
     }
 

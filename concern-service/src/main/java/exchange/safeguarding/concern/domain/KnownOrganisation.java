@@ -60,6 +60,10 @@ public class KnownOrganisation extends PanacheEntityBase {
         return LOCAL_AUTHORITY.equals(type);
     }
 
+    public boolean notSuspended() {
+        return !"SUSPENDED".equals(status);
+    }
+
     public boolean isEmergencyService() {
         return "POLICE".equals(type) || "AMBULANCE".equals(type) || "FIRE_AND_RESCUE".equals(type);
     }

@@ -47,8 +47,11 @@ public class ConcernRouting {
             if (!concern.implicatesSafeguardingLead) {
                 told.add(new Recipient(raiser, "safeguarding-lead"));
             }
+            // An emergency still reaches the emergency services, whoever it is about.
+            List<String> emergencyServices = concern.urgency == Urgency.EMERGENCY ? emergencyServices(raiser) : List.of();
+            emergencyServices.forEach(code -> told.add(new Recipient(code, "emergency")));
             Step step = la.isPresent() ? Step.LOCAL_AUTHORITY : Step.SAFEGUARDING_LEAD;
-            return new Route(step, la.orElse(raiser), dueAt(step, la.orElse(raiser), concern.urgency, now), told, List.of());
+            return new Route(step, la.orElse(raiser), dueAt(step, la.orElse(raiser), concern.urgency, now), told, emergencyServices);
         }
         return switch (concern.urgency) {
             case LOW_LEVEL -> new Route(null, null, null, List.of(), List.of());
@@ -90,7 +93,8 @@ public class ConcernRouting {
         }
         if (organisation != null && organisation.areaServed != null) {
             Optional<String> serving = organisations.inArea(organisation.areaServed).stream()
-                    .filter(KnownOrganisation::isLocalAuthority).map(o -> o.code).findFirst();
+                    .filter(KnownOrganisation::isLocalAuthority).filter(KnownOrganisation::notSuspended)
+                    .map(o -> o.code).findFirst();
             if (serving.isPresent()) {
                 return serving;
             }
@@ -105,11 +109,13 @@ public class ConcernRouting {
         return now.plus(allowed);
     }
 
+    /** The emergency services serving the raiser's area; none when the area is unknown (never the whole country). */
     private List<String> emergencyServices(String raiser) {
         KnownOrganisation organisation = organisations.findById(raiser);
-        List<KnownOrganisation> candidates = organisation != null && organisation.areaServed != null
-                ? organisations.inArea(organisation.areaServed) : organisations.listAll();
-        return candidates.stream().filter(KnownOrganisation::isEmergencyService).map(o -> o.code)
-                .filter(code -> !code.equals(raiser)).toList();
+        if (organisation == null || organisation.areaServed == null) {
+            return List.of();
+        }
+        return organisations.inArea(organisation.areaServed).stream().filter(KnownOrganisation::isEmergencyService)
+                .filter(KnownOrganisation::notSuspended).map(o -> o.code).filter(code -> !code.equals(raiser)).toList();
     }
 }

@@ -153,6 +153,9 @@ public class ConcernWorkflow {
         if (concern.status == ConcernStatus.CLOSED) {
             throw ProblemException.conflict("The concern is already closed");
         }
+        if (concern.status == ConcernStatus.UNDER_ENQUIRY) {
+            throw ProblemException.conflict("Record the enquiry's outcome before closing the concern");
+        }
         close(concern, caller, reason, clock.instant());
         return concern;
     }
@@ -181,7 +184,9 @@ public class ConcernWorkflow {
     /** Moves the concern to the next step (deadline passed or challenge). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void escalate(Concern concern, ConcernRouting.Route next, String why, String by, Instant now) {
+        // A reopened concern's earlier closure stays in its steps; the concern itself is open again.
         concern.closedAt = null;
+        concern.closureReason = null;
         moveTo(concern, next.step(), next.owner(), ConcernStatus.AWAITING_ACKNOWLEDGEMENT, now);
         concern.responseDueAt = next.dueAt();
         access.grant(concern.id, next.owner(), ConcernAccess.Reason.ESCALATED, now);

@@ -74,6 +74,10 @@ public class PatternDetection {
     private void raiseOrJoin(PatternAlert.Rule rule, String subject, List<Hit> hits, Concern trigger, Instant now) {
         List<UUID> concernIds = hits.stream().map(Hit::concernId).toList();
         List<String> organisations = hits.stream().map(Hit::organisation).distinct().sorted().toList();
+        // Serialise concurrent raisers of the same pattern, so the second joins the alert the first opened
+        // instead of failing the raise on the one-open-alert index.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", rule.name() + ":" + subject).getSingleResult();
         PatternAlert alert = alerts.openFor(rule, subject).orElse(null);
         if (alert == null) {
             alert = new PatternAlert();

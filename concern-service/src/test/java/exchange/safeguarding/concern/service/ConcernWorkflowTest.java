@@ -86,6 +86,24 @@ class ConcernWorkflowTest {
     }
 
     @Test
+    void whenTheSection42TestsAreNotAllMetTheAuthorityMakesAnotherEnquiryAndRecordsItsOutcomeBeforeClosing() {
+        Partnership p = ConcernFixtures.partnership();
+        String officer = as("olu", p.council(), "la-safeguarding-officer");
+        String id = raise(as("pat", p.care(), "practitioner"), concern("EMERGENCY", null, null));
+        post(officer, "/concerns/" + id + "/acknowledgement", null, 200);
+        post(officer, "/concerns/" + id + "/triage", "{\"section42\": {\"careAndSupportNeeds\": true, "
+                + "\"experiencingOrAtRiskOfAbuse\": true, \"unableToProtectThemselves\": false}, \"decision\": \"START_ENQUIRY\", "
+                + "\"enquiryType\": \"SECTION_42\"}", 400);
+        post(officer, "/concerns/" + id + "/triage", "{\"section42\": {\"careAndSupportNeeds\": true, "
+                + "\"experiencingOrAtRiskOfAbuse\": true, \"unableToProtectThemselves\": false}, \"decision\": \"START_ENQUIRY\"}", 200);
+        given().header("Authorization", officer).get("/concerns/" + id).then()
+                .body("enquiryType", equalTo("OTHER_SAFEGUARDING_ENQUIRY")).body("section42Met", equalTo(false));
+        post(officer, "/concerns/" + id + "/closure", "{\"reason\": \"done\"}", 409);
+        post(officer, "/concerns/" + id + "/outcome", "{\"outcome\": \"NO_RISK_IDENTIFIED_NO_ACTION_TAKEN\", \"riskResult\": \"REMOVED\"}", 200);
+        post(officer, "/concerns/" + id + "/closure", "{\"reason\": \"No risk found\"}", 200);
+    }
+
+    @Test
     void anEmergencySkipsTheLineManagerAndReachesTheLocalAuthorityAndEmergencyServices() {
         Partnership p = ConcernFixtures.partnership();
         String id = raise(as("pat", p.care(), "practitioner"), concern("EMERGENCY", null, "\"emergencyServicesContacted\": true")

@@ -18,8 +18,10 @@ public class NotificationRouting {
     public List<String> recipients(CloudEvent event) {
         JsonNode data = event.data();
         return switch (event.type()) {
-            // The raising organisation's own gateway hears of every concern raised on its behalf.
-            case CONCERN_RAISED -> List.of(data.path("organisation").asText());
+            // The raising organisation's own gateway hears of every concern raised on its behalf, except
+            // whistleblowing: that organisation must not learn of it through its own systems.
+            case CONCERN_RAISED -> data.path("whistleblowing").asBoolean(false) ? List.of()
+                    : List.of(data.path("organisation").asText());
             default -> List.of();
         };
     }

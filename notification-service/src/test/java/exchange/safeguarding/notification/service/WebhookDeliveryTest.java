@@ -79,6 +79,17 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aWhistleblowingConcernIsNotAnnouncedToTheOrganisationItIsAbout() {
+        String hidden = UUID.randomUUID().toString();
+        EventProbe.publish("safeguarding.concerns", hidden, concernRaised(UUID.randomUUID().toString(), hidden, organisation)
+                .replace("\"urgency\":\"ROUTINE\"", "\"urgency\":\"ROUTINE\",\"whistleblowing\":true"));
+        String visible = UUID.randomUUID().toString();
+        raiseConcern(visible);
+        assertEquals(1, gateway.await(r -> r.body().contains(visible), 1, Duration.ofSeconds(20)).size());
+        assertEquals(0, gateway.received().stream().filter(r -> r.body().contains(hidden)).count());
+    }
+
+    @Test
     void aRedeliveredEventProducesOneWebhook() {
         String concernId = UUID.randomUUID().toString();
         String event = concernRaised(UUID.randomUUID().toString(), concernId, organisation);
