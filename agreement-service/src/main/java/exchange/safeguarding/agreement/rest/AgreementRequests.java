@@ -1,12 +1,12 @@
 package exchange.safeguarding.agreement.rest;
 
 import exchange.safeguarding.agreement.domain.agreement.AgreementTerms;
-import exchange.safeguarding.agreement.domain.agreement.Article6Basis;
-import exchange.safeguarding.agreement.domain.agreement.Article9Condition;
+import exchange.safeguarding.kit.vocabulary.Article6Basis;
+import exchange.safeguarding.kit.vocabulary.Article9Condition;
 import exchange.safeguarding.agreement.domain.agreement.ControllerRelationship;
-import exchange.safeguarding.agreement.domain.agreement.DataCategory;
-import exchange.safeguarding.agreement.domain.agreement.Purpose;
-import exchange.safeguarding.agreement.domain.agreement.Schedule1Condition;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import exchange.safeguarding.kit.vocabulary.Purpose;
+import exchange.safeguarding.kit.vocabulary.Schedule1Condition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,7 +1,7 @@
 package exchange.safeguarding.agreement.rest;
 
-import exchange.safeguarding.agreement.domain.agreement.DataCategory;
-import exchange.safeguarding.agreement.domain.agreement.Purpose;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import exchange.safeguarding.kit.vocabulary.Purpose;
 import exchange.safeguarding.agreement.service.AgreementAccess;
 import exchange.safeguarding.agreement.service.AgreementCoverage;
 import exchange.safeguarding.agreement.service.AgreementCoverage.Coverage;

@@ -22,6 +22,16 @@ public class ConcernAccessRepository implements PanacheRepositoryBase<ConcernAcc
                 .setParameter("reason", reason.name()).setParameter("at", at).executeUpdate();
     }
 
+    /** One statement for many concerns: a pattern alert can name dozens. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void grantAll(UUID[] concernIds, String organisation, ConcernAccess.Reason reason, Instant at) {
+        getEntityManager().createNativeQuery("""
+                        insert into concern_access (concern_id, organisation, reason, granted_at)
+                        select unnest(cast(:concerns as uuid[])), :org, :reason, :at on conflict do nothing""")
+                .setParameter("concerns", concernIds).setParameter("org", organisation)
+                .setParameter("reason", reason.name()).setParameter("at", at).executeUpdate();
+    }
+
     public boolean granted(UUID concernId, String organisation) {
         return count("concernId = ?1 and organisation = ?2", concernId, organisation) > 0;
     }

@@ -96,9 +96,7 @@ public class PatternDetection {
         }
         if (alert.localAuthority != null) {
             // The local authority must be able to read every concern the alert names.
-            for (UUID id : alert.concernIds) {
-                access.grant(id, alert.localAuthority, ConcernAccess.Reason.PATTERN, now);
-            }
+            access.grantAll(alert.concernIds, alert.localAuthority, ConcernAccess.Reason.PATTERN, now);
         }
         events.patternDetected(new ConcernEvents.PatternDetected(alert.id, rule.name(), subject, alert.localAuthority,
                 List.of(alert.concernIds), List.of(alert.organisations), now));

@@ -1,5 +1,11 @@
 package exchange.safeguarding.agreement.domain.agreement;
 
+import exchange.safeguarding.kit.vocabulary.Purpose;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import exchange.safeguarding.kit.vocabulary.Article6Basis;
+import exchange.safeguarding.kit.vocabulary.Article9Condition;
+import exchange.safeguarding.kit.vocabulary.Schedule1Condition;
+
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;

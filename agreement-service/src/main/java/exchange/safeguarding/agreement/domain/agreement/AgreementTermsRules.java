@@ -1,5 +1,9 @@
 package exchange.safeguarding.agreement.domain.agreement;
 
+import exchange.safeguarding.kit.vocabulary.Purpose;
+import exchange.safeguarding.kit.vocabulary.Article6Basis;
+import exchange.safeguarding.kit.vocabulary.Article9Condition;
+
 import exchange.safeguarding.kit.problem.Problem.FieldError;
 
 import java.time.Period;

@@ -21,6 +21,22 @@ public interface PlatformConfig {
     /** Base64 AES-256 key used to seal secrets that travel inside events (gateway signing secrets). */
     Optional<String> secretSealingKey();
 
+    /** This service's own client for calling other platform services (client-credentials grant). */
+    ServiceClient serviceClient();
+
+    interface ServiceClient {
+        /** Token endpoint, e.g. http://localhost:8180/realms/safeguarding/protocol/openid-connect/token. */
+        @WithDefault("http://localhost:8180/realms/safeguarding/protocol/openid-connect/token")
+        String tokenUrl();
+
+        @WithDefault("platform-services")
+        String clientId();
+
+        /** Production supplies this from a secret store; the default is the documented local demo secret. */
+        @WithDefault("demo-secret-platform-services")
+        String clientSecret();
+    }
+
     interface Outbox {
         /** The relay wakes on every commit; this poll is only the safety net. */
         @WithDefault("1s")

@@ -1,4 +1,4 @@
-package exchange.safeguarding.agreement.domain.agreement;
+package exchange.safeguarding.kit.vocabulary;
 
 /** UK GDPR Article 6(1) lawful bases. */
 public enum Article6Basis {

@@ -1,4 +1,4 @@
-package exchange.safeguarding.agreement.domain.agreement;
+package exchange.safeguarding.kit.vocabulary;
 
 /** Why partners share, in the words of the information sharing brief. */
 public enum Purpose {

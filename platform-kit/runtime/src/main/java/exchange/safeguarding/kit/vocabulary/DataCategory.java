@@ -1,4 +1,4 @@
-package exchange.safeguarding.agreement.domain.agreement;
+package exchange.safeguarding.kit.vocabulary;
 
 /** The closed vocabulary of what may be shared; agreements permit categories per purpose. */
 public enum DataCategory {

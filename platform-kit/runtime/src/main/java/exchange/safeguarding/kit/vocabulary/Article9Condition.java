@@ -1,4 +1,4 @@
-package exchange.safeguarding.agreement.domain.agreement;
+package exchange.safeguarding.kit.vocabulary;
 
 /** UK GDPR Article 9(2) conditions for special category data. */
 public enum Article9Condition {

@@ -1,4 +1,4 @@
-package exchange.safeguarding.agreement.domain.agreement;
+package exchange.safeguarding.kit.vocabulary;
 
 /** Data Protection Act 2018 Schedule 1 conditions most used in adult safeguarding. */
 public enum Schedule1Condition {

@@ -1,0 +1,62 @@
+package exchange.safeguarding.concern.rest;
+
+import exchange.safeguarding.concern.service.DisclosureExtracts;
+import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.kit.problem.QueryValues;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * For sharing-service only (client-credentials token with the platform-service role): the exact data it
+ * is about to disclose. Agencies never call this; they read disclosures made to them in sharing-service.
+ */
+@Path("/extracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Disclosure extracts (platform services only)")
+@RolesAllowed(Roles.PLATFORM_SERVICE)
+@APIResponse(responseCode = "400", description = "No category, or an unknown one",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such concern or person",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DisclosureExtractResource {
+
+    private final DisclosureExtracts extracts;
+
+    public DisclosureExtractResource(DisclosureExtracts extracts) {
+        this.extracts = extracts;
+    }
+
+    @GET
+    @Path("/concerns/{id}")
+    @Operation(summary = "The requested data categories of one concern, keyed by category")
+    public Map<String, Object> concern(@PathParam("id") UUID id, @QueryParam("category") List<String> categories) {
+        return extracts.ofConcern(id, categories(categories));
+    }
+
+    @GET
+    @Path("/persons/{id}")
+    @Operation(summary = "The requested data categories of one adult without a concern (identity and contact only)")
+    public Map<String, Object> person(@PathParam("id") UUID id, @QueryParam("category") List<String> categories) {
+        return extracts.ofPerson(id, categories(categories));
+    }
+
+    private static List<DataCategory> categories(List<String> values) {
+        return QueryValues.enumValues(DataCategory.class, values, "category");
+    }
+}
