@@ -22,6 +22,22 @@ public class KnownOrganisation extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
+    /** INCOMPLETE, ACTIVE or SUSPENDED, as agreement-service last announced. */
+    @Column(nullable = false)
+    public String status = "INCOMPLETE";
+
+    @Column(name = "area_served")
+    public String areaServed;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean active() {
+        return "ACTIVE".equals(status);
+    }
+
+    /** Police, ambulance and fire: the emergency services an emergency may reach without an agreement. */
+    public boolean emergencyService() {
+        return "POLICE".equals(type) || "AMBULANCE".equals(type) || "FIRE_AND_RESCUE".equals(type);
+    }
 }

@@ -1,10 +1,15 @@
 package exchange.safeguarding.sharing.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.OrganisationGuard;
 import exchange.safeguarding.kit.caller.Roles;
 import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.sharing.domain.AdultReference;
+import exchange.safeguarding.sharing.domain.ConsentRecord;
 import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
+import exchange.safeguarding.sharing.repository.WithdrawalNoticeRepository;
+import exchange.safeguarding.sharing.rest.SharingViews.WithdrawalNoticeView;
 import exchange.safeguarding.sharing.service.ConsentRegister;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,49 +45,90 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentRecordResource {
 
+
     private final ConsentRegister register;
     private final ConsentRecordRepository records;
+    private final WithdrawalNoticeRepository notices;
     private final CurrentCaller caller;
     private final OrganisationGuard guard;
 
-    public ConsentRecordResource(ConsentRegister register, ConsentRecordRepository records, CurrentCaller caller,
-                                 OrganisationGuard guard) {
+    public ConsentRecordResource(ConsentRegister register, ConsentRecordRepository records, WithdrawalNoticeRepository notices,
+                                 CurrentCaller caller, OrganisationGuard guard) {
         this.register = register;
         this.records = records;
+        this.notices = notices;
         this.caller = caller;
         this.guard = guard;
     }
 
     @POST
-    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "Record an adult's consent decision for the caller's organisation")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
+    @Operation(summary = "Record an adult's consent decision (given, refused, withdrawn, not sought, lacks capacity) for the caller's organisation")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response record(@NotNull @Valid RecordConsentRequest request, UriInfo uri) {
-        var record = register.record(caller.get(), new ConsentRegister.NewConsent(request.adult().givenName(),
-                request.adult().familyName(), request.adult().dateOfBirth(), request.decision(), request.purposes(),
-                request.howObtained(), request.confidentialityLimitsExplained()));
+        var a = request.adult();
+        var capacity = request.capacity() == null ? null : new ConsentRegister.Capacity(request.capacity().assessmentReference(),
+                request.capacity().assessedOn(), request.capacity().bestInterestsDecision(), request.capacity().decidedBy(),
+                request.capacity().deciderRole());
+        ConsentRecord record = register.record(caller.get(), new ConsentRegister.NewConsent(
+                new AdultReference(a.personId(), a.nhsNumber(), a.givenName(), a.familyName(), a.dateOfBirth()),
+                request.decision(), request.purposes(), request.recipients(), request.recipientTypes(),
+                request.dataCategories(), request.expiresOn(), request.notSoughtReason(), request.explanation(), capacity,
+                request.withdraws(), request.howObtained(), request.confidentialityLimitsExplained()));
         return Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
                 .entity(ConsentRecordView.of(record)).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
     @Operation(summary = "Read one consent record held by the caller's organisation")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
     @APIResponse(responseCode = "404", description = "No such record, or not the caller's organisation's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ConsentRecordView get(@PathParam("id") UUID id) {
-        return ConsentRecordView.of(guard.visible(caller.get(), records.findById(id), r -> r.organisation, "Consent record " + id));
+        return ConsentRecordView.of(own(id));
     }
 
     @GET
-    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "List consent records held by the caller's organisation, newest first")
-    public List<ConsentRecordView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Path("/{id}")
+    @Produces(ConsentFhir.MEDIA_TYPE)
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "The same record as an HL7 FHIR R4 Consent resource (Accept: application/fhir+json)")
+    public ObjectNode fhir(@PathParam("id") UUID id) {
+        return ConsentFhir.of(own(id));
+    }
+
+    @GET
+    @Path("/{id}/withdrawal-notices")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "For a withdrawal: every organisation that had received information under the consent, and when it was told")
+    public List<WithdrawalNoticeView> notices(@PathParam("id") UUID id) {
+        return notices.ofWithdrawal(own(id).id).stream().map(WithdrawalNoticeView::of).toList();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "Consent records held by the caller's organisation, newest first; with personId or nhsNumber, one adult's history")
+    public List<ConsentRecordView> list(@QueryParam("personId") UUID personId, @QueryParam("nhsNumber") String nhsNumber,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return records.heldBy(caller.get().organisation(), page, size).stream().map(ConsentRecordView::of).toList();
+        String org = caller.get().organisation();
+        if (personId != null || nhsNumber != null) {
+            return records.history(org, new AdultReference(personId, nhsNumber, null, null, null)).newestFirst().stream()
+                    .map(ConsentRecordView::of).toList();
+        }
+        return records.heldBy(org, page, size).stream().map(ConsentRecordView::of).toList();
+    }
+
+    private ConsentRecord own(UUID id) {
+        return guard.visible(caller.get(), records.findById(id), r -> r.organisation, "Consent record " + id);
     }
 }

@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.service;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.events.EventCodec;
 import exchange.safeguarding.sharing.domain.KnownOrganisation;
@@ -7,39 +8,46 @@ import exchange.safeguarding.sharing.repository.KnownOrganisationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.Clock;
 
-/** Keeps the replica of partner organisations that sharing decisions are made against. */
+/** Keeps the replica of partner organisations (and their standing) that sharing decisions are made against. */
 @ApplicationScoped
 public class OrganisationReplica {
 
-    public static final String REGISTERED = "organisation.registered.v1";
-
-    record OrganisationRegistered(String code, String name, String type) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrganisationSnapshot(String code, String name, String type, String areaServed, String status) {
     }
 
     private final KnownOrganisationRepository organisations;
     private final EventCodec codec;
+    private final Clock clock;
 
-    public OrganisationReplica(KnownOrganisationRepository organisations, EventCodec codec) {
+    public OrganisationReplica(KnownOrganisationRepository organisations, EventCodec codec, Clock clock) {
         this.organisations = organisations;
         this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** Every organisation.* event but gateway-configured carries the whole organisation. */
+    public static boolean carriesOrganisation(String type) {
+        return type.startsWith("organisation.") && !type.startsWith("organisation.gateway-configured");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent event) {
-        if (!REGISTERED.equals(event.type())) {
-            return;
-        }
-        OrganisationRegistered registered = codec.data(event, OrganisationRegistered.class);
-        KnownOrganisation organisation = organisations.findById(registered.code());
+        OrganisationSnapshot snapshot = codec.data(event, OrganisationSnapshot.class);
+        KnownOrganisation organisation = organisations.findById(snapshot.code());
         if (organisation == null) {
             organisation = new KnownOrganisation();
-            organisation.code = registered.code();
+            organisation.code = snapshot.code();
         }
-        organisation.name = registered.name();
-        organisation.type = registered.type();
-        organisation.updatedAt = Instant.now();
+        organisation.name = snapshot.name();
+        organisation.type = snapshot.type();
+        organisation.areaServed = snapshot.areaServed();
+        if (snapshot.status() != null) {
+            organisation.status = snapshot.status();
+        }
+        organisation.updatedAt = clock.instant();
         organisations.persist(organisation);
     }
 }

@@ -1,0 +1,43 @@
+package exchange.safeguarding.sharing.config;
+
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "sharing")
+public interface SharingConfig {
+
+    /** concern-service's base URL, for the snapshot of what a disclosure releases. */
+    @WithDefault("http://localhost:8082")
+    String concernServiceUrl();
+
+    /** How long after sharing without consent the person should have been told (or an exemption recorded). */
+    @WithDefault("P5D")
+    Duration informThePersonWithin();
+
+    /** How long after an emergency disclosure its review is due. */
+    @WithDefault("PT72H")
+    Duration emergencyReviewWithin();
+
+    /** What an emergency concern releases to the local authority and the emergency services. */
+    @WithDefault("IDENTITY,CONTACT,CONCERN_SUMMARY,RISK_INFORMATION")
+    List<DataCategory> emergencyCategories();
+
+    Snapshots snapshots();
+
+    interface Snapshots {
+        /** The worker wakes on every approval; this poll is the safety net and the retry clock. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /** First retry delay after concern-service could not be reached; doubles up to the maximum. */
+        @WithDefault("2s")
+        Duration firstRetry();
+
+        @WithDefault("5m")
+        Duration maxRetry();
+    }
+}

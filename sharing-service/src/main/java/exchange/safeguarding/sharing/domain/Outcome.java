@@ -1,0 +1,5 @@
+package exchange.safeguarding.sharing.domain;
+
+public enum Outcome {
+    APPROVED, REFUSED, PENDING_APPROVAL
+}

@@ -1,0 +1,31 @@
+package exchange.safeguarding.sharing.repository;
+
+import exchange.safeguarding.sharing.domain.SharingRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SharingRequestRepository implements PanacheRepositoryBase<SharingRequest, UUID> {
+
+    public List<SharingRequest> madeBy(String organisation, String outcome, int page, int size) {
+        return outcome == null
+                ? find("organisation", Sort.descending("requestedAt"), organisation).page(Page.of(page, size)).list()
+                : find("organisation = ?1 and outcome = ?2", Sort.descending("requestedAt"), organisation,
+                exchange.safeguarding.sharing.domain.Outcome.valueOf(outcome)).page(Page.of(page, size)).list();
+    }
+
+    public List<SharingRequest> aboutPersons(Collection<UUID> personIds) {
+        return list("adultPersonId in ?1", Sort.ascending("requestedAt"), personIds);
+    }
+
+    public List<SharingRequest> underConsents(Collection<UUID> consentIds) {
+        return list("consentRecordId in ?1", consentIds);
+    }
+}

@@ -1,0 +1,156 @@
+package exchange.safeguarding.sharing.rest;
+
+import exchange.safeguarding.kit.caller.CurrentCaller;
+import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.Problem;
+import exchange.safeguarding.kit.problem.QueryValues;
+import exchange.safeguarding.sharing.domain.AdultReference;
+import exchange.safeguarding.sharing.domain.Outcome;
+import exchange.safeguarding.sharing.repository.DecisionChallengeRepository;
+import exchange.safeguarding.sharing.repository.SharingRequestRepository;
+import exchange.safeguarding.sharing.rest.SharingRequestBodies.Approval;
+import exchange.safeguarding.sharing.rest.SharingRequestBodies.NewSharingRequest;
+import exchange.safeguarding.sharing.rest.SharingRequestBodies.Reason;
+import exchange.safeguarding.sharing.rest.SharingRequestBodies.Resolution;
+import exchange.safeguarding.sharing.rest.SharingViews.ChallengeView;
+import exchange.safeguarding.sharing.rest.SharingViews.SharingRequestView;
+import exchange.safeguarding.sharing.service.SharingRequests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/sharing-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sharing requests and decisions")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's role may not do this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SharingRequestResource {
+
+
+    private final SharingRequests sharing;
+    private final SharingRequestRepository requests;
+    private final DecisionChallengeRepository challenges;
+    private final CurrentCaller caller;
+
+    public SharingRequestResource(SharingRequests sharing, SharingRequestRepository requests,
+                                  DecisionChallengeRepository challenges, CurrentCaller caller) {
+        this.sharing = sharing;
+        this.requests = requests;
+        this.challenges = challenges;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
+    @Operation(summary = "Ask to share with another organisation; the decision (approved, refused or pending approval) comes back with every reason")
+    @APIResponse(responseCode = "201", description = "Decided (whatever the outcome, the decision is recorded)",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response request(@NotNull @Valid NewSharingRequest body, UriInfo uri) {
+        var a = body.adult();
+        var adult = a == null ? null : new AdultReference(a.personId(), a.nhsNumber(), a.givenName(), a.familyName(), a.dateOfBirth());
+        var r = sharing.request(caller.get(), new SharingRequests.NewRequest(body.recipient(), adult, body.concernId(),
+                body.purpose(), body.dataCategories(), body.emergency(), body.ground(), body.justification(),
+                body.publicInterest() == null ? null : body.publicInterest().toDomain(),
+                body.legalDuty() == null ? null : new exchange.safeguarding.sharing.domain.LegalDuty(body.legalDuty().type(),
+                        body.legalDuty().reference())));
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "The caller's organisation's requests, newest first; outcome=PENDING_APPROVAL lists the approval queue")
+    public List<SharingRequestView> list(@QueryParam("outcome") String outcome,
+                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        String filter = QueryValues.optionalEnum(Outcome.class, outcome, "outcome").map(Enum::name).orElse(null);
+        return requests.madeBy(caller.get().organisation(), filter, page, size).stream().map(SharingRequestView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "One request and its decision")
+    public SharingRequestView get(@PathParam("id") UUID id) {
+        return SharingRequestView.of(sharing.visible(caller.get(), id));
+    }
+
+    @POST
+    @Path("/{id}/approval")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
+    @Operation(summary = "Approve sharing without consent (not by the requester); the facts are checked again first")
+    @APIResponse(responseCode = "409", description = "Not awaiting approval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The approver asked for it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SharingRequestView approve(@PathParam("id") UUID id, @Valid Approval body) {
+        return SharingRequestView.of(sharing.approve(caller.get(), id, body == null ? null : body.note()));
+    }
+
+    @POST
+    @Path("/{id}/refusal")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
+    @Operation(summary = "Decide not to share, with reasons (the decision can be challenged)")
+    public SharingRequestView refuse(@PathParam("id") UUID id, @NotNull @Valid Reason body) {
+        return SharingRequestView.of(sharing.refuse(caller.get(), id, body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/challenges")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
+    @Operation(summary = "Challenge a decision not to share, with reasons")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ChallengeView.class)))
+    public Response challenge(@PathParam("id") UUID id, @NotNull @Valid Reason body, UriInfo uri) {
+        var c = sharing.challenge(caller.get(), id, body.reason());
+        return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(ChallengeView.of(c)).build();
+    }
+
+    @GET
+    @Path("/{id}/challenges")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
+    @Operation(summary = "Challenges of this decision")
+    public List<ChallengeView> challenges(@PathParam("id") UUID id) {
+        var r = sharing.visible(caller.get(), id);
+        return challenges.of(r.id).stream().map(ChallengeView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/challenges/{challengeId}/resolution")
+    @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
+    @Operation(summary = "Resolve a challenge; upheld, the request is decided again on today's facts")
+    public SharingRequestView resolve(@PathParam("id") UUID id, @PathParam("challengeId") UUID challengeId,
+                                      @NotNull @Valid Resolution body) {
+        return SharingRequestView.of(sharing.resolve(caller.get(), id, challengeId, body.upheld(), body.reason()));
+    }
+}

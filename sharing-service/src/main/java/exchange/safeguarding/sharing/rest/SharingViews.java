@@ -1,0 +1,106 @@
+package exchange.safeguarding.sharing.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
+import exchange.safeguarding.sharing.domain.DecisionChallenge;
+import exchange.safeguarding.sharing.domain.DecisionReason;
+import exchange.safeguarding.sharing.domain.Disclosure;
+import exchange.safeguarding.sharing.domain.InformTask;
+import exchange.safeguarding.sharing.domain.LegalDuty;
+import exchange.safeguarding.sharing.domain.PublicInterestBalancing;
+import exchange.safeguarding.sharing.domain.ReviewTask;
+import exchange.safeguarding.sharing.domain.SharingRequest;
+import exchange.safeguarding.sharing.domain.WithdrawalNotice;
+import exchange.safeguarding.sharing.domain.WithheldCategory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What the API returns: request, decision and follow-ups as the caller may see them. */
+public final class SharingViews {
+
+    private SharingViews() {
+    }
+
+    public record Adult(UUID personId, String nhsNumber, String givenName, String familyName, LocalDate dateOfBirth) {
+    }
+
+    public record LawfulBasis(String article6, String article9, String schedule1, String criminalOffenceCondition) {
+    }
+
+    public record AgreementRef(UUID agreementId, String reference, Integer version, UUID versionId) {
+    }
+
+    public record SharingRequestView(UUID id, String organisation, String recipient, Adult adult, UUID concernId,
+                                     String purpose, List<DataCategory> requestedCategories, boolean emergency,
+                                     String ground, String justification, PublicInterestBalancing publicInterest,
+                                     LegalDuty legalDuty, String requestedBy, Instant requestedAt, String outcome,
+                                     List<DecisionReason> reasons, List<DataCategory> releasedCategories,
+                                     List<WithheldCategory> withheld, boolean withoutConsent, UUID consentRecordId,
+                                     AgreementRef agreement, LawfulBasis lawfulBasis, Instant decidedAt, String decidedBy,
+                                     String decisionNote) {
+        static SharingRequestView of(SharingRequest r) {
+            return new SharingRequestView(r.id, r.organisation, r.recipient,
+                    new Adult(r.adultPersonId, r.adultNhsNumber, r.adultGivenName, r.adultFamilyName, r.adultDateOfBirth),
+                    r.concernId, r.purpose.name(), r.requestedCategories, r.emergency, name(r.ground), r.justification,
+                    r.publicInterest, r.legalDuty, r.requestedByName, r.requestedAt, r.outcome.name(), r.reasons,
+                    r.releasedCategories, r.withheld, r.withoutConsent, r.consentRecordId,
+                    r.agreementId == null ? null : new AgreementRef(r.agreementId, r.agreementReference, r.agreementVersion,
+                            r.agreementVersionId),
+                    new LawfulBasis(name(r.article6Basis), name(r.article9Condition), name(r.schedule1Condition),
+                            name(r.criminalOffenceCondition)),
+                    r.decidedAt, r.decidedBy, r.decisionNote);
+        }
+    }
+
+    /** The recipient sees the data itself; the discloser sees what was sent, not a second copy of it. */
+    public record DisclosureView(UUID id, UUID requestId, String organisation, String recipient, UUID adultPersonId,
+                                 UUID concernId, String purpose, List<DataCategory> categories, boolean emergency,
+                                 String status, Instant madeAt, String snapshotSha256, JsonNode data, Integer attempts,
+                                 String lastError) {
+        static DisclosureView of(Disclosure d, boolean recipient, JsonNode data) {
+            return new DisclosureView(d.id, d.requestId, d.organisation, d.recipient, d.adultPersonId, d.concernId,
+                    d.purpose.name(), d.categories, d.emergency, d.status.name(), d.madeAt, d.snapshotSha256,
+                    recipient ? data : null, recipient ? null : d.attempts, recipient ? null : d.lastError);
+        }
+    }
+
+    public record InformTaskView(UUID id, UUID requestId, String organisation, Instant dueAt, boolean overdue, String status,
+                                 Instant informedAt, String howInformed, String exemptionReason, String explanation,
+                                 String recordedBy, Instant recordedAt) {
+        static InformTaskView of(InformTask t, Instant now) {
+            return new InformTaskView(t.id, t.requestId, t.organisation, t.dueAt,
+                    t.status == InformTask.Status.OPEN && now.isAfter(t.dueAt), t.status.name(), t.informedAt, t.howInformed,
+                    name(t.exemptionReason), t.explanation, t.recordedBy, t.recordedAt);
+        }
+    }
+
+    public record ReviewTaskView(UUID id, UUID requestId, String organisation, Instant dueAt, String status,
+                                 Boolean appropriate, String notes, String reviewedBy, Instant reviewedAt) {
+        static ReviewTaskView of(ReviewTask t) {
+            return new ReviewTaskView(t.id, t.requestId, t.organisation, t.dueAt, t.status.name(), t.appropriate, t.notes,
+                    t.reviewedBy, t.reviewedAt);
+        }
+    }
+
+    public record ChallengeView(UUID id, UUID requestId, String organisation, String raisedBy, String reason,
+                                Instant raisedAt, String status, String resolution, String resolvedBy, Instant resolvedAt) {
+        static ChallengeView of(DecisionChallenge c) {
+            return new ChallengeView(c.id, c.requestId, c.organisation, c.raisedBy, c.reason, c.raisedAt, c.status.name(),
+                    c.resolution, c.resolvedBy, c.resolvedAt);
+        }
+    }
+
+    public record WithdrawalNoticeView(UUID id, UUID withdrawnConsentId, UUID disclosureId, String recipient,
+                                       Instant noticeSentAt, Instant toldAt) {
+        static WithdrawalNoticeView of(WithdrawalNotice n) {
+            return new WithdrawalNoticeView(n.id, n.consentId, n.disclosureId, n.recipient, n.createdAt, n.toldAt);
+        }
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
