@@ -37,5 +37,8 @@ public interface NotificationConfig {
     interface Links {
         /** Base URL recipients use to fetch concern details they are entitled to. */
         String concernService();
+
+        /** Base URL recipients use to read disclosures made to them and consent records. */
+        String sharingService();
     }
 }

@@ -32,4 +32,10 @@ public class IncomingEvents {
     public void concerns(String message) {
         consumption.consume("delivery-planner", message, planner::plan);
     }
+
+    @Incoming("sharing")
+    @Blocking
+    public void sharing(String message) {
+        consumption.consume("delivery-planner", message, planner::plan);
+    }
 }

@@ -6,6 +6,7 @@ import exchange.safeguarding.notification.domain.DeliveryAttempt;
 import exchange.safeguarding.notification.domain.GatewayEndpoint;
 import exchange.safeguarding.notification.domain.RetrySchedule;
 import exchange.safeguarding.notification.repository.DeliveryRepository;
+import exchange.safeguarding.notification.messaging.NotificationEvents;
 import exchange.safeguarding.notification.repository.GatewayEndpointRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +25,16 @@ public class DeliveryOutcomes {
     private final GatewayEndpointRepository endpoints;
     private final RetrySchedule schedule;
     private final MeterRegistry registry;
+    private final NotificationEvents events;
     private final Clock clock;
 
     public DeliveryOutcomes(DeliveryRepository deliveries, GatewayEndpointRepository endpoints, NotificationConfig config,
-                            MeterRegistry registry, Clock clock) {
+                            MeterRegistry registry, NotificationEvents events, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.schedule = new RetrySchedule(config.webhook().retrySchedule(), new SecureRandom());
         this.registry = registry;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -52,6 +55,7 @@ public class DeliveryOutcomes {
         String outcome;
         if (call.succeeded()) {
             delivery.delivered(now);
+            events.delivered(delivery, now);
             outcome = "delivered";
         } else if (call.gone()) {
             GatewayEndpoint endpoint = endpoints.findById(delivery.recipient);
@@ -66,6 +70,7 @@ public class DeliveryOutcomes {
                 outcome = "retry";
             } else {
                 delivery.dead(call.describe());
+                events.undeliverable(delivery, now, call.describe());
                 outcome = "dead";
             }
         }

@@ -14,6 +14,8 @@ import java.util.List;
 public class NotificationRouting {
 
     public static final String CONCERN_RAISED = "concern.raised.v1";
+    public static final String DISCLOSURE_MADE = "disclosure.made.v1";
+    public static final String WITHDRAWAL_NOTICE = "consent.withdrawal-notice.v1";
 
     public List<String> recipients(CloudEvent event) {
         JsonNode data = event.data();
@@ -22,6 +24,9 @@ public class NotificationRouting {
             // whistleblowing: that organisation must not learn of it through its own systems.
             case CONCERN_RAISED -> data.path("whistleblowing").asBoolean(false) ? List.of()
                     : List.of(data.path("organisation").asText());
+            // What was disclosed to an organisation, and a consent withdrawn under which it had received
+            // information, go to that organisation alone.
+            case DISCLOSURE_MADE, WITHDRAWAL_NOTICE -> List.of(data.path("recipient").asText());
             default -> List.of();
         };
     }

@@ -33,7 +33,26 @@ public class WebhookMessages {
         // CloudEvents sequence extension: a string that orders lexicographically, hence the padding.
         body.put("sequence", String.format("%010d", sequence));
         ObjectNode data = body.putObject("data");
-        if (NotificationRouting.CONCERN_RAISED.equals(event.type())) {
+        var in = event.data();
+        if (NotificationRouting.DISCLOSURE_MADE.equals(event.type())) {
+            // Which disclosure, from whom, why and what kinds of data; the data itself is fetched with the link.
+            String disclosureId = in.path("disclosureId").asText();
+            data.put("disclosureId", disclosureId);
+            data.put("from", in.path("organisation").asText());
+            data.set("concernId", in.path("concernId"));
+            data.put("purpose", in.path("purpose").asText());
+            data.set("categories", in.path("categories"));
+            data.put("emergency", in.path("emergency").asBoolean());
+            data.put("madeAt", in.path("madeAt").asText());
+            data.putObject("links").put("disclosure", config.links().sharingService() + "/disclosures/" + disclosureId);
+        } else if (NotificationRouting.WITHDRAWAL_NOTICE.equals(event.type())) {
+            String disclosureId = in.path("disclosureId").asText();
+            data.put("from", in.path("organisation").asText());
+            data.put("withdrawalId", in.path("withdrawalId").asText());
+            data.put("disclosureId", disclosureId);
+            data.put("withdrawnAt", in.path("withdrawnAt").asText());
+            data.putObject("links").put("disclosure", config.links().sharingService() + "/disclosures/" + disclosureId);
+        } else if (NotificationRouting.CONCERN_RAISED.equals(event.type())) {
             String concernId = event.data().path("concernId").asText();
             data.put("concernId", concernId);
             data.put("organisation", event.data().path("organisation").asText());

@@ -168,6 +168,26 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void aDisclosureReachesOnlyItsRecipientAndTheDeliveryIsReportedBack() {
+        String disclosureId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        EventProbe.publish("safeguarding.sharing", disclosureId, """
+                {"specversion":"1.0","id":"%s","source":"/safeguarding-exchange/sharing-service",
+                 "type":"disclosure.made.v1","time":"%s","subject":"%s","datacontenttype":"application/json",
+                 "data":{"disclosureId":"%s","requestId":"%s","organisation":"SOME-CARE-HOME","recipient":"%s",
+                         "purpose":"COORDINATE_RESPONSES","categories":["IDENTITY"],"emergency":true,"madeAt":"%s"}}"""
+                .formatted(eventId, Instant.now(), disclosureId, disclosureId, UUID.randomUUID(), organisation, Instant.now()));
+
+        var received = gateway.await(r -> r.body().contains(disclosureId), 1, Duration.ofSeconds(20));
+        assertTrue(received.get(0).body().contains("/disclosures/" + disclosureId), "links to the disclosure in sharing-service");
+        var reports = EventProbe.await("safeguarding.notifications", e -> "notification.delivered.v1".equals(e.path("type").asText())
+                && eventId.equals(e.path("data").path("eventId").asText()), 1, Duration.ofSeconds(20));
+        assertEquals(organisation, reports.get(0).path("data").path("organisation").asText());
+        assertEquals("disclosure.made.v1", reports.get(0).path("data").path("eventType").asText());
+        assertTrue(reports.get(0).path("data").hasNonNull("deliveredAt"));
+    }
+
     private String raiseConcern(String concernId) {
         String eventId = UUID.randomUUID().toString();
         EventProbe.publish("safeguarding.concerns", concernId, concernRaised(eventId, concernId, organisation));
