@@ -74,14 +74,28 @@ public class SharingRequestResource {
     @APIResponse(responseCode = "400", description = "Invalid fields, each named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(@NotNull @Valid NewSharingRequest body, UriInfo uri) {
+        var r = sharing.request(caller.get(), toRequest(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r)).build();
+    }
+
+    @POST
+    @Path("/preview")
+    @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
+            Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
+    @Operation(summary = "Dry run: the decision the request would get now, with every reason; nothing is recorded or shared")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    public SharingRequestView preview(@NotNull @Valid NewSharingRequest body) {
+        return SharingRequestView.of(sharing.preview(caller.get(), toRequest(body)));
+    }
+
+    private static SharingRequests.NewRequest toRequest(NewSharingRequest body) {
         var a = body.adult();
         var adult = a == null ? null : new AdultReference(a.personId(), a.nhsNumber(), a.givenName(), a.familyName(), a.dateOfBirth());
-        var r = sharing.request(caller.get(), new SharingRequests.NewRequest(body.recipient(), adult, body.concernId(),
+        return new SharingRequests.NewRequest(body.recipient(), adult, body.concernId(),
                 body.purpose(), body.dataCategories(), body.emergency(), body.ground(), body.justification(),
                 body.publicInterest() == null ? null : body.publicInterest().toDomain(),
                 body.legalDuty() == null ? null : new exchange.safeguarding.sharing.domain.LegalDuty(body.legalDuty().type(),
-                        body.legalDuty().reference())));
-        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r)).build();
+                        body.legalDuty().reference()));
     }
 
     @GET

@@ -55,6 +55,9 @@ public class DecisionLog {
     /** Appends in the caller's transaction; call it last, as the chain lock is held until commit. */
     @Transactional(Transactional.TxType.MANDATORY)
     public LogEntry append(String entryType, UUID subjectId, String organisation, Map<String, ?> payload) {
+        String canonical = canonical(payload);
+        // Write everything else first, so the chain lock is held only for this one insert and the commit.
+        entityManager.flush();
         entityManager.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", CHAIN_LOCK).getSingleResult();
         List<?> last = entityManager.createNativeQuery("select seq, hash from decision_log order by seq desc limit 1")
                 .getResultList();
@@ -64,7 +67,7 @@ public class DecisionLog {
         entry.entryType = entryType;
         entry.subjectId = subjectId;
         entry.organisation = organisation;
-        entry.payload = canonical(payload);
+        entry.payload = canonical;
         // PostgreSQL keeps microseconds; hashing the stored precision keeps verification exact.
         entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         entry.hash = hash(entry);

@@ -82,6 +82,19 @@ public class SharingRequests {
     /** Also used by the emergency path, which acts for the raising organisation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SharingRequest request(String organisation, String subject, String name, NewRequest input) {
+        SharingRequest r = draft(organisation, subject, name, input);
+        requests.persist(r);
+        recordDecision(r, "SHARING_DECIDED");
+        return r;
+    }
+
+    /** What the rules would decide now, with every reason, without recording anything (a dry run for integrators). */
+    @Transactional
+    public SharingRequest preview(Caller caller, NewRequest input) {
+        return draft(caller.organisation(), caller.subject(), caller.name(), input);
+    }
+
+    private SharingRequest draft(String organisation, String subject, String name, NewRequest input) {
         if (input.recipient().equals(organisation)) {
             throw ProblemException.invalid("recipient", "is the caller's own organisation; sharing within it needs no request");
         }
@@ -132,8 +145,6 @@ public class SharingRequests {
         r.requestedByName = name;
         r.requestedAt = now;
         r.apply(SharingRules.decide(facts(r)), now);
-        requests.persist(r);
-        recordDecision(r, "SHARING_DECIDED");
         return r;
     }
 
@@ -214,7 +225,10 @@ public class SharingRequests {
         return r;
     }
 
-    /** The requesting organisation sees its requests; the concern's raiser and local authority see those about it. */
+    /**
+     * The requesting organisation sees its requests. A decision not to share about a concern is also visible to
+     * the concern's raising organisation and local authority, so they can challenge it.
+     */
     public SharingRequest visible(Caller caller, UUID id) {
         SharingRequest r = requests.findById(id);
         if (r != null && (caller.belongsTo(r.organisation) || concernSideOf(r, caller.organisation()))) {
@@ -224,7 +238,7 @@ public class SharingRequests {
     }
 
     private boolean concernSideOf(SharingRequest r, String organisation) {
-        if (r.concernId == null) {
+        if (r.concernId == null || r.outcome != Outcome.REFUSED) {
             return false;
         }
         ConcernReplica concern = concerns.findById(r.concernId);

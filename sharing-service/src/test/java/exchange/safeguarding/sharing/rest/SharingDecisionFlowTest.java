@@ -132,6 +132,11 @@ class SharingDecisionFlowTest {
                 .body(consentGiven(Partnership.personOf(concernId), council, AGREED)).post("/consent-records").then().statusCode(201);
         String body = share(council, concernId, List.of("IDENTITY"), null);
 
+        // A dry run gives the same decision and records nothing.
+        given().header("Authorization", practitioner()).contentType(ContentType.JSON).body(body)
+                .post("/sharing-requests/preview").then().statusCode(200).body("outcome", equalTo("REFUSED"));
+        given().header("Authorization", practitioner()).get("/sharing-requests").then().body("size()", equalTo(0));
+
         String refused = given().header("Authorization", practitioner()).contentType(ContentType.JSON).body(body)
                 .post("/sharing-requests").then().statusCode(201)
                 .body("outcome", equalTo("REFUSED"))

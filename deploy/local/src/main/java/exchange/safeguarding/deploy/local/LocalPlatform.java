@@ -91,6 +91,8 @@ public final class LocalPlatform implements AutoCloseable {
         p.put("quarkus.datasource.password", settings.postgresPassword());
         p.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
         p.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        // Each service's own client-credentials token, for calls between services.
+        p.put("kit.service-client.token-url", keycloak.issuer() + "/protocol/openid-connect/token");
         if (service.equals(PlatformSettings.AGREEMENT)) {
             // Local gateways (a developer's receiver, the system tests' receiver) listen on plain http://localhost.
             p.put("agreement.gateway.allow-loopback-http", "true");
@@ -99,6 +101,11 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (service.equals(PlatformSettings.NOTIFICATION)) {
             p.put("notification.links.concern-service", settings.serviceUrl(PlatformSettings.CONCERN));
+            p.put("notification.links.sharing-service", settings.serviceUrl(PlatformSettings.SHARING));
+        }
+        if (service.equals(PlatformSettings.SHARING)) {
+            // Disclosures snapshot the released data from concern-service.
+            p.put("sharing.concern-service-url", settings.serviceUrl(PlatformSettings.CONCERN));
         }
         return p;
     }
