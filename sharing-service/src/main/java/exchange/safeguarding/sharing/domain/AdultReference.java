@@ -14,14 +14,25 @@ public record AdultReference(UUID personId, String nhsNumber, String givenName, 
     }
 
     public boolean matches(ConsentRecord r) {
-        if (personId != null && r.adultPersonId != null) {
-            return personId.equals(r.adultPersonId);
+        return matches(new AdultReference(r.adultPersonId, r.adultNhsNumber, r.adultGivenName, r.adultFamilyName,
+                r.adultDateOfBirth));
+    }
+
+    public boolean matches(SharingRequest r) {
+        return matches(new AdultReference(r.adultPersonId, r.adultNhsNumber, r.adultGivenName, r.adultFamilyName,
+                r.adultDateOfBirth));
+    }
+
+    /** The strongest identifier both carry decides: person id, then NHS number, then name and date of birth. */
+    public boolean matches(AdultReference other) {
+        if (personId != null && other.personId != null) {
+            return personId.equals(other.personId);
         }
-        if (nhsNumber != null && r.adultNhsNumber != null) {
-            return nhsNumber.equals(r.adultNhsNumber);
+        if (nhsNumber != null && other.nhsNumber != null) {
+            return nhsNumber.equals(other.nhsNumber);
         }
         return familyName != null && givenName != null && dateOfBirth != null
-                && familyName.equalsIgnoreCase(r.adultFamilyName) && givenName.equalsIgnoreCase(r.adultGivenName)
-                && dateOfBirth.equals(r.adultDateOfBirth);
+                && familyName.equalsIgnoreCase(other.familyName) && givenName.equalsIgnoreCase(other.givenName)
+                && dateOfBirth.equals(other.dateOfBirth);
     }
 }

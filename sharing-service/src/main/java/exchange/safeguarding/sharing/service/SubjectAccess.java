@@ -60,7 +60,7 @@ public class SubjectAccess {
                 .setParameter("org", org).setParameter("person", adult.personId()).setParameter("nhs", adult.nhsNumber())
                 .setParameter("family", adult.familyName() == null ? "" : adult.familyName())
                 .setParameter("dob", adult.dateOfBirth()).getResultList()
-                .stream().filter(r -> matches(adult, r)).toList();
+                .stream().filter(adult::matches).toList();
         List<UUID> requestIds = decisions.stream().map(r -> r.id).toList();
         List<Disclosure> disclosures = new ArrayList<>();
         if (!requestIds.isEmpty()) {
@@ -81,17 +81,5 @@ public class SubjectAccess {
                 "exportedBy", caller.name(), "decisions", requestIds.size(), "disclosures", disclosures.size(),
                 "consentRecords", history.size()));
         return new Export(adult, org, now, caller.name(), history, decisions, disclosures, informing);
-    }
-
-    private static boolean matches(AdultReference adult, SharingRequest r) {
-        if (adult.personId() != null && r.adultPersonId != null) {
-            return adult.personId().equals(r.adultPersonId);
-        }
-        if (adult.nhsNumber() != null && r.adultNhsNumber != null) {
-            return adult.nhsNumber().equals(r.adultNhsNumber);
-        }
-        return adult.familyName() != null && adult.familyName().equalsIgnoreCase(r.adultFamilyName)
-                && adult.givenName() != null && adult.givenName().equalsIgnoreCase(r.adultGivenName)
-                && adult.dateOfBirth() != null && adult.dateOfBirth().equals(r.adultDateOfBirth);
     }
 }
