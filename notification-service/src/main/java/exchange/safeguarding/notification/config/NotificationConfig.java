@@ -40,5 +40,8 @@ public interface NotificationConfig {
 
         /** Base URL recipients use to read disclosures made to them and consent records. */
         String sharingService();
+
+        /** Base URL parties use to read their agreements. */
+        String agreementService();
     }
 }

@@ -60,6 +60,27 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
+    /** Attempts made before the latest replay; the retry schedule restarts after it. */
+    @Column(name = "attempts_before_replay", nullable = false)
+    public int attemptsBeforeReplay;
+
+    @Column(name = "replayed_at")
+    public Instant replayedAt;
+
+    /** Attempts since the last replay, which the retry schedule counts. */
+    public int scheduledAttempts() {
+        return attempts - attemptsBeforeReplay;
+    }
+
+    /** Sent again with the same webhook-id, so a receiver that already has it can recognise it. */
+    public void replay(Instant at) {
+        status = DeliveryStatus.PENDING;
+        attemptsBeforeReplay = attempts;
+        replayedAt = at;
+        nextAttemptAt = at;
+        leaseUntil = null;
+    }
+
     public static Delivery pending(String eventId, String eventType, String subject, String recipient, long sequence,
                                    String payload, Instant now) {
         Delivery delivery = new Delivery();

@@ -25,6 +25,8 @@ public class IncomingEvents {
     @Blocking
     public void agreements(String message) {
         consumption.consume("gateway-directory", message, gateways::apply);
+        // Agreement lifecycle events are also told to the agreement's parties.
+        consumption.consume("delivery-planner", message, planner::plan);
     }
 
     @Incoming("concerns")

@@ -57,6 +57,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .getResultList();
     }
 
+    /** Everything sent (or that failed) to the recipient since the time, for replay. */
+    public List<Delivery> finishedSince(String recipient, Instant since, int limit) {
+        return find("recipient = ?1 and createdAt >= ?2 and status <> ?3", io.quarkus.panache.common.Sort.ascending("createdAt"),
+                recipient, since, DeliveryStatus.PENDING).page(io.quarkus.panache.common.Page.ofSize(limit)).list();
+    }
+
     /** After a gateway is configured or re-enabled, its waiting deliveries are due at once. */
     public int makeDueNow(String recipient, Instant now) {
         return update("nextAttemptAt = ?1 where recipient = ?2 and status = ?3 and nextAttemptAt > ?1",

@@ -36,17 +36,49 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeliveryResource {
 
+    public record ReplaySince(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PastOrPresent
+                              java.time.Instant since) {
+    }
+
+    public record Replayed(int replayed, List<UUID> deliveryIds, boolean more) {
+    }
+
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
+    private final exchange.safeguarding.notification.service.DeliveryReplay replay;
     private final CurrentCaller caller;
     private final OrganisationGuard guard;
 
-    public DeliveryResource(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, CurrentCaller caller,
+    public DeliveryResource(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
+                            exchange.safeguarding.notification.service.DeliveryReplay replay, CurrentCaller caller,
                             OrganisationGuard guard) {
         this.deliveries = deliveries;
         this.attempts = attempts;
+        this.replay = replay;
         this.caller = caller;
         this.guard = guard;
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/{id}/replay")
+    @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN})
+    @Operation(summary = "Send a delivered or dead message again, with the same webhook-id and a fresh retry schedule")
+    @APIResponse(responseCode = "409", description = "Still being attempted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeliveryView replay(@PathParam("id") UUID id) {
+        return DeliveryView.of(replay.replay(caller.get(), id), attempts.of(id));
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/replay")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN})
+    @Operation(summary = "Send again every message to the caller's organisation since a time (at most 1,000 at once; "
+            + "repeat from the last one's time when more is true)")
+    public Replayed replaySince(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid ReplaySince body) {
+        var replayed = replay.replaySince(caller.get(), body.since());
+        return new Replayed(replayed.size(), replayed.stream().map(d -> d.id).toList(),
+                replayed.size() == exchange.safeguarding.notification.service.DeliveryReplay.MAX_REPLAY);
     }
 
     @GET

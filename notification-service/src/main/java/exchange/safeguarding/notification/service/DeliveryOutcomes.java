@@ -64,7 +64,7 @@ public class DeliveryOutcomes {
             delivery.retryAt(now, call.describe());
             outcome = "endpoint-disabled";
         } else {
-            var next = schedule.next(delivery.attempts, now, call.retryAfter());
+            var next = schedule.next(delivery.scheduledAttempts(), now, call.retryAfter());
             if (next.isPresent()) {
                 delivery.retryAt(next.get(), call.describe());
                 outcome = "retry";

@@ -36,13 +36,14 @@ public class DeliveryPlanner {
     public void plan(CloudEvent event) {
         Instant now = clock.instant();
         int planned = 0;
-        for (String recipient : routing.recipients(event)) {
-            if (recipient.isBlank() || deliveries.exists(event.id(), recipient)) {
+        for (NotificationRouting.Recipient told : routing.recipients(event)) {
+            String recipient = told.organisation();
+            if (deliveries.exists(event.id(), recipient)) {
                 continue;
             }
             long sequence = deliveries.nextSequence(recipient, event.subject());
             deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence,
-                    messages.forRecipient(event, sequence), now));
+                    messages.forRecipient(event, told, sequence), now));
             planned++;
         }
         if (planned > 0) {

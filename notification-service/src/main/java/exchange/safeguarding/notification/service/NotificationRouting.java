@@ -4,30 +4,75 @@ import com.fasterxml.jackson.databind.JsonNode;
 import exchange.safeguarding.kit.events.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Who must be told of an event. Each rule names recipient organisations; events no rule matches tell
- * no one. (The full rule set, by organisation set-up and event content, grows with the services.)
+ * Who must be told of each event. The publishing service already decided the audience where it has the
+ * facts (concern routing names its recipients, a disclosure its recipient); these rules read them from the
+ * event, so a whistleblower's organisation is never told what concern-service kept from it. Events no rule
+ * names tell no one.
  */
 @ApplicationScoped
 public class NotificationRouting {
 
     public static final String CONCERN_RAISED = "concern.raised.v1";
+    public static final String PATTERN_DETECTED = "pattern.detected.v1";
     public static final String DISCLOSURE_MADE = "disclosure.made.v1";
     public static final String WITHDRAWAL_NOTICE = "consent.withdrawal-notice.v1";
+    public static final String AGREEMENT_REVIEW_DUE = "agreement.review-due.v1";
 
-    public List<String> recipients(CloudEvent event) {
+    /** A recipient organisation and, where the event says, the role within it that must act. */
+    public record Recipient(String organisation, String audience) {
+    }
+
+    private static final Set<String> AGREEMENT_LIFECYCLE = Set.of("agreement.activated.v1", "agreement.suspended.v1",
+            "agreement.resumed.v1", "agreement.terminated.v1", "agreement.lapsed.v1", "agreement.expired.v1",
+            "agreement.superseded.v1", AGREEMENT_REVIEW_DUE);
+    /** Decisions the disclosing organisation's approvers and leads must act on or know of. */
+    private static final Set<String> SHARING_FOR_DISCLOSER = Set.of("sharing.pending-approval.v1", "sharing.refused.v1",
+            "sharing.challenged.v1", "sharing.review-due.v1", "inform-the-person.due.v1", "inform-the-person.overdue.v1");
+
+    public List<Recipient> recipients(CloudEvent event) {
         JsonNode data = event.data();
-        return switch (event.type()) {
-            // The raising organisation's own gateway hears of every concern raised on its behalf, except
+        String type = event.type();
+        List<Recipient> told = new ArrayList<>();
+        if (CONCERN_RAISED.equals(type)) {
+            // The raising organisation's own systems hear of every concern raised on its behalf, except
             // whistleblowing: that organisation must not learn of it through its own systems.
-            case CONCERN_RAISED -> data.path("whistleblowing").asBoolean(false) ? List.of()
-                    : List.of(data.path("organisation").asText());
-            // What was disclosed to an organisation, and a consent withdrawn under which it had received
-            // information, go to that organisation alone.
-            case DISCLOSURE_MADE, WITHDRAWAL_NOTICE -> List.of(data.path("recipient").asText());
-            default -> List.of();
-        };
+            if (!data.path("whistleblowing").asBoolean(false)) {
+                told.add(new Recipient(data.path("organisation").asText(), "raiser"));
+            }
+        } else if (type.startsWith("concern.")) {
+            // Routed, escalated, triaged, referred, closed ...: concern-service names who must be told.
+            for (JsonNode r : data.path("recipients")) {
+                told.add(new Recipient(r.path("organisation").asText(), r.path("audience").asText(null)));
+            }
+        } else if (PATTERN_DETECTED.equals(type)) {
+            told.add(new Recipient(data.path("localAuthority").asText(), "la-safeguarding-officer"));
+        } else if (DISCLOSURE_MADE.equals(type) || WITHDRAWAL_NOTICE.equals(type)) {
+            // What was disclosed to an organisation, and a withdrawal of consent it received under, go to it alone.
+            told.add(new Recipient(data.path("recipient").asText(), null));
+        } else if (SHARING_FOR_DISCLOSER.contains(type)) {
+            told.add(new Recipient(data.path("organisation").asText(), "safeguarding-lead"));
+        } else if (AGREEMENT_LIFECYCLE.contains(type)) {
+            for (JsonNode party : data.path("terms").path("parties")) {
+                told.add(new Recipient(party.path("organisation").asText(), "protocol-admin"));
+            }
+        }
+        return distinct(told);
+    }
+
+    private static List<Recipient> distinct(List<Recipient> recipients) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Recipient> out = new ArrayList<>();
+        for (Recipient r : recipients) {
+            if (r.organisation() != null && !r.organisation().isBlank() && seen.add(r.organisation())) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 }

@@ -1,17 +1,29 @@
 package exchange.safeguarding.notification.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.notification.config.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
  * The webhook body: the event's CloudEvents envelope with the CloudEvents {@code sequence} extension and
- * only what the recipient may see: identifiers, routing facts and a link to fetch anything more.
+ * only what any recipient may see: identifiers, organisation codes, vocabulary values, times, who must act,
+ * and a link to fetch anything more with the recipient's own token. Names, free-text reasons and accounts of
+ * what happened never travel in a webhook, whatever the event carries.
  */
 @ApplicationScoped
 public class WebhookMessages {
+
+    /** The only fields copied from an event's data; everything else stays behind the link. */
+    static final List<String> SHAREABLE = List.of("concernId", "organisation", "urgency", "status", "step", "owner",
+            "responseDueAt", "raisedAt", "whistleblowing", "alertId", "rule", "localAuthority", "concernIds", "organisations",
+            "detectedAt", "disclosureId", "requestId", "recipient", "purpose", "categories", "emergency", "madeAt",
+            "withdrawalId", "withdrawnAt", "outcome", "taskId", "reviewTaskId", "dueAt", "agreementId", "reference",
+            "version", "endedAt");
 
     private final ObjectMapper mapper;
     private final NotificationConfig config;
@@ -21,7 +33,7 @@ public class WebhookMessages {
         this.config = config;
     }
 
-    public String forRecipient(CloudEvent event, long sequence) {
+    public String forRecipient(CloudEvent event, NotificationRouting.Recipient recipient, long sequence) {
         ObjectNode body = mapper.createObjectNode();
         body.put("specversion", CloudEvent.SPEC_VERSION);
         body.put("id", event.id());
@@ -32,33 +44,38 @@ public class WebhookMessages {
         body.put("datacontenttype", "application/json");
         // CloudEvents sequence extension: a string that orders lexicographically, hence the padding.
         body.put("sequence", String.format("%010d", sequence));
+        JsonNode in = event.data();
         ObjectNode data = body.putObject("data");
-        var in = event.data();
-        if (NotificationRouting.DISCLOSURE_MADE.equals(event.type())) {
-            // Which disclosure, from whom, why and what kinds of data; the data itself is fetched with the link.
-            String disclosureId = in.path("disclosureId").asText();
-            data.put("disclosureId", disclosureId);
-            data.put("from", in.path("organisation").asText());
-            data.set("concernId", in.path("concernId"));
-            data.put("purpose", in.path("purpose").asText());
-            data.set("categories", in.path("categories"));
-            data.put("emergency", in.path("emergency").asBoolean());
-            data.put("madeAt", in.path("madeAt").asText());
-            data.putObject("links").put("disclosure", config.links().sharingService() + "/disclosures/" + disclosureId);
-        } else if (NotificationRouting.WITHDRAWAL_NOTICE.equals(event.type())) {
-            String disclosureId = in.path("disclosureId").asText();
-            data.put("from", in.path("organisation").asText());
-            data.put("withdrawalId", in.path("withdrawalId").asText());
-            data.put("disclosureId", disclosureId);
-            data.put("withdrawnAt", in.path("withdrawnAt").asText());
-            data.putObject("links").put("disclosure", config.links().sharingService() + "/disclosures/" + disclosureId);
-        } else if (NotificationRouting.CONCERN_RAISED.equals(event.type())) {
-            String concernId = event.data().path("concernId").asText();
-            data.put("concernId", concernId);
-            data.put("organisation", event.data().path("organisation").asText());
-            data.put("urgency", event.data().path("urgency").asText());
-            data.put("raisedAt", event.data().path("raisedAt").asText());
-            data.putObject("links").put("concern", config.links().concernService() + "/concerns/" + concernId);
+        for (String field : SHAREABLE) {
+            if (in.hasNonNull(field)) {
+                data.set(field, in.get(field));
+            }
+        }
+        if (in.path("terms").hasNonNull("reviewDate")) {
+            data.set("reviewDate", in.path("terms").get("reviewDate"));
+        }
+        if (recipient.audience() != null) {
+            data.put("audience", recipient.audience());
+        }
+        ObjectNode links = mapper.createObjectNode();
+        var urls = config.links();
+        if (in.hasNonNull("disclosureId")) {
+            links.put("disclosure", urls.sharingService() + "/disclosures/" + in.path("disclosureId").asText());
+        } else if (in.hasNonNull("taskId")) {
+            links.put("informThePerson", urls.sharingService() + "/inform-the-person?status=OPEN");
+        } else if (in.hasNonNull("reviewTaskId")) {
+            links.put("reviewTasks", urls.sharingService() + "/review-tasks?status=OPEN");
+        } else if (in.hasNonNull("requestId")) {
+            links.put("sharingRequest", urls.sharingService() + "/sharing-requests/" + in.path("requestId").asText());
+        } else if (in.hasNonNull("alertId")) {
+            links.put("patternAlert", urls.concernService() + "/pattern-alerts/" + in.path("alertId").asText());
+        } else if (in.hasNonNull("concernId")) {
+            links.put("concern", urls.concernService() + "/concerns/" + in.path("concernId").asText());
+        } else if (in.hasNonNull("agreementId")) {
+            links.put("agreement", urls.agreementService() + "/agreements/" + in.path("agreementId").asText());
+        }
+        if (!links.isEmpty()) {
+            data.set("links", links);
         }
         return body.toString();
     }

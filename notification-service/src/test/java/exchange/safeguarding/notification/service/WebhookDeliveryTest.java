@@ -128,6 +128,51 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aDeadDeliveryIsReplayedWithItsWebhookIdAndAllSinceATimeCanBeReplayed() {
+        gateway.answer(Answer.of(500), Answer.of(500), Answer.of(500));
+        Instant before = Instant.now().minusSeconds(1);
+        String concernId = UUID.randomUUID().toString();
+        raiseConcern(concernId);
+        String deliveryId = gateway.await(r -> r.body().contains(concernId), 3, Duration.ofSeconds(30)).get(0).header("webhook-id");
+        String lead = bearer(token("lee", organisation, "safeguarding-lead"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", lead)
+                .get("/deliveries/" + deliveryId).then().body("status", equalTo("DEAD")));
+
+        given().header("Authorization", lead).post("/deliveries/" + deliveryId + "/replay").then().statusCode(200)
+                .body("status", equalTo("PENDING"));
+        var fourth = gateway.await(r -> r.body().contains(concernId), 4, Duration.ofSeconds(20));
+        assertEquals(deliveryId, fourth.get(3).header("webhook-id"), "a replay keeps the webhook-id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", lead)
+                .get("/deliveries/" + deliveryId).then().body("status", equalTo("DELIVERED")).body("attempts", equalTo(4)));
+
+        // Everything since a time, e.g. after the agency restored its systems from a backup.
+        given().header("Authorization", lead).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"since\": \"" + before + "\"}").post("/deliveries/replay").then().statusCode(200)
+                .body("replayed", equalTo(1)).body("deliveryIds[0]", equalTo(deliveryId));
+        assertEquals(5, gateway.await(r -> r.body().contains(concernId), 5, Duration.ofSeconds(20)).size());
+        // Another organisation cannot replay it.
+        given().header("Authorization", bearer(token("olly", "SOMEONE-ELSE", "safeguarding-lead")))
+                .post("/deliveries/" + deliveryId + "/replay").then().statusCode(404);
+    }
+
+    @Test
+    void goneDisablesTheEndpointUntilTheAgencyReEnablesIt() {
+        gateway.answer(Answer.of(410));
+        String first = UUID.randomUUID().toString();
+        raiseConcern(first);
+        gateway.await(r -> r.body().contains(first), 1, Duration.ofSeconds(20));
+        String lead = bearer(token("lee", organisation, "safeguarding-lead"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", lead)
+                .get("/gateway-endpoint").then().statusCode(200).body("enabled", equalTo(false))
+                .body("disabledReason", equalTo("gateway answered 410 Gone")));
+        given().header("Authorization", lead).post("/gateway-endpoint/re-enable").then().statusCode(200)
+                .body("enabled", equalTo(true));
+        assertEquals(2, gateway.await(r -> r.body().contains(first), 2, Duration.ofSeconds(20)).size());
+        given().header("Authorization", bearer(token("olly", "SOMEONE-ELSE", "safeguarding-lead")))
+                .get("/gateway-endpoint").then().statusCode(404);
+    }
+
+    @Test
     void goneDisablesTheEndpointUntilItIsConfiguredAgain() {
         gateway.answer(Answer.of(410));
         String first = UUID.randomUUID().toString();

@@ -102,6 +102,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (service.equals(PlatformSettings.NOTIFICATION)) {
             p.put("notification.links.concern-service", settings.serviceUrl(PlatformSettings.CONCERN));
             p.put("notification.links.sharing-service", settings.serviceUrl(PlatformSettings.SHARING));
+            p.put("notification.links.agreement-service", settings.serviceUrl(PlatformSettings.AGREEMENT));
         }
         if (service.equals(PlatformSettings.SHARING)) {
             // Disclosures snapshot the released data from concern-service.
