@@ -152,7 +152,8 @@ public final class LocalPlatform implements AutoCloseable {
         out.append(String.format("  %-22s %s%n", "kafka", settings.kafkaBootstrap()));
         out.append(String.format("  %-22s %s (user %s)%n", "postgresql", settings.jdbcBase(), settings.postgresUser()));
         out.append("\nDemo users (password: demo): care.practitioner, care.manager, care.lead, asc.officer, asc.admin,\n")
-                .append("  asc.auditor, police.lead, police.officer, nhs.practitioner, nhs.manager, nhs.lead, ambulance.practitioner\n")
+                .append("  asc.auditor, police.lead, police.officer, nhs.practitioner, nhs.manager, nhs.lead, ambulance.practitioner,\n")
+                .append("  care.caldicott, nhs.caldicott (caldicott-guardian), care.dpo (data-protection-officer)\n")
                 .append("Gateway clients: gateway-<organisation code in lower case>, secret demo-secret-<same>\n\n")
                 .append("Get a token:\n  curl -s -d grant_type=password -d client_id=safeguarding-exchange-cli \\\n")
                 .append("       -d username=care.practitioner -d password=demo ").append(tokenEndpoint()).append('\n')
