@@ -18,15 +18,17 @@ public class DeliveryPlanner {
     private final NotificationRouting routing;
     private final WebhookMessages messages;
     private final DeliveryRepository deliveries;
+    private final Inbox inbox;
     private final DispatchSignal signal;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     public DeliveryPlanner(NotificationRouting routing, WebhookMessages messages, DeliveryRepository deliveries,
-                           DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
+                           Inbox inbox, DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.routing = routing;
         this.messages = messages;
         this.deliveries = deliveries;
+        this.inbox = inbox;
         this.signal = signal;
         this.transactions = transactions;
         this.clock = clock;
@@ -42,8 +44,9 @@ public class DeliveryPlanner {
                 continue;
             }
             long sequence = deliveries.nextSequence(recipient, event.subject());
-            deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence,
-                    messages.forRecipient(event, told, sequence), now));
+            String payload = messages.forRecipient(event, told, sequence);
+            deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence, payload, now));
+            inbox.deliver(event.id(), event.type(), event.subject(), told, payload);
             planned++;
         }
         if (planned > 0) {
