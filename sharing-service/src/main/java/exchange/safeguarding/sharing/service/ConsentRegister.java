@@ -221,8 +221,4 @@ public class ConsentRegister {
     private static <T> List<T> nonNull(List<T> list) {
         return list == null ? List.of() : List.copyOf(list);
     }
-
-    public Instant now() {
-        return clock.instant();
-    }
 }
