@@ -26,6 +26,10 @@ public interface SharingConfig {
     @WithDefault("IDENTITY,CONTACT,CONCERN_SUMMARY,RISK_INFORMATION")
     List<DataCategory> emergencyCategories();
 
+    /** How long replica reads are reused across decisions (also cleared when this instance applies an event). */
+    @WithDefault("2s")
+    Duration replicaCacheTtl();
+
     Snapshots snapshots();
 
     interface Snapshots {

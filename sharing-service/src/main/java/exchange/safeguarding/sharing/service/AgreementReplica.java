@@ -32,11 +32,13 @@ public class AgreementReplica {
     }
 
     private final AgreementReplicaRepository versions;
+    private final ReplicaCache cache;
     private final EventCodec codec;
     private final Clock clock;
 
-    public AgreementReplica(AgreementReplicaRepository versions, EventCodec codec, Clock clock) {
+    public AgreementReplica(AgreementReplicaRepository versions, ReplicaCache cache, EventCodec codec, Clock clock) {
         this.versions = versions;
+        this.cache = cache;
         this.codec = codec;
         this.clock = clock;
     }
@@ -64,10 +66,15 @@ public class AgreementReplica {
             versions.replaceParties(version.versionId, snapshot.terms().parties().stream()
                     .map(ReplicatedTerms.Party::organisation).distinct().toList());
         }
+        cache.changed();
     }
 
     /** The version in force today naming both and covering the purpose; the one permitting most wins. */
     public Cover cover(String from, String to, Purpose purpose) {
+        return cache.get("cover:" + from + "|" + to + "|" + purpose, () -> lookUp(from, to, purpose));
+    }
+
+    private Cover lookUp(String from, String to, Purpose purpose) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         List<AgreementVersionReplica> candidates = versions.namingBoth(from, to);
         List<String> gaps = new ArrayList<>();

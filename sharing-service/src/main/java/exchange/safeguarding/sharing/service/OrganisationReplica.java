@@ -19,13 +19,20 @@ public class OrganisationReplica {
     }
 
     private final KnownOrganisationRepository organisations;
+    private final ReplicaCache cache;
     private final EventCodec codec;
     private final Clock clock;
 
-    public OrganisationReplica(KnownOrganisationRepository organisations, EventCodec codec, Clock clock) {
+    public OrganisationReplica(KnownOrganisationRepository organisations, ReplicaCache cache, EventCodec codec, Clock clock) {
         this.organisations = organisations;
+        this.cache = cache;
         this.codec = codec;
         this.clock = clock;
+    }
+
+    /** A partner organisation as last announced (read only), or null. */
+    public KnownOrganisation find(String code) {
+        return cache.get("organisation:" + code, () -> organisations.findById(code));
     }
 
     /** Every organisation.* event but gateway-configured carries the whole organisation. */
@@ -49,5 +56,6 @@ public class OrganisationReplica {
         }
         organisation.updatedAt = clock.instant();
         organisations.persist(organisation);
+        cache.changed();
     }
 }

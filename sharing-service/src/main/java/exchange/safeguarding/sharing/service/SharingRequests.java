@@ -21,7 +21,6 @@ import exchange.safeguarding.sharing.messaging.SharingEvents;
 import exchange.safeguarding.sharing.repository.ConcernReplicaRepository;
 import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
 import exchange.safeguarding.sharing.repository.DecisionChallengeRepository;
-import exchange.safeguarding.sharing.repository.KnownOrganisationRepository;
 import exchange.safeguarding.sharing.repository.SharingRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,7 +47,7 @@ public class SharingRequests {
     }
 
     private final SharingRequestRepository requests;
-    private final KnownOrganisationRepository organisations;
+    private final OrganisationReplica organisationReplica;
     private final ConcernReplicaRepository concerns;
     private final ConsentRecordRepository consents;
     private final DecisionChallengeRepository challenges;
@@ -58,12 +57,12 @@ public class SharingRequests {
     private final SharingEvents events;
     private final Clock clock;
 
-    public SharingRequests(SharingRequestRepository requests, KnownOrganisationRepository organisations,
+    public SharingRequests(SharingRequestRepository requests, OrganisationReplica organisationReplica,
                            ConcernReplicaRepository concerns, ConsentRecordRepository consents,
                            DecisionChallengeRepository challenges, AgreementReplica agreements,
                            SharingFollowUps followUps, DecisionLog log, SharingEvents events, Clock clock) {
         this.requests = requests;
-        this.organisations = organisations;
+        this.organisationReplica = organisationReplica;
         this.concerns = concerns;
         this.consents = consents;
         this.challenges = challenges;
@@ -102,10 +101,10 @@ public class SharingRequests {
             throw ProblemException.invalid("justification", "a written justification is required for sharing without consent "
                     + "and for emergencies");
         }
-        if (organisations.findById(input.recipient()) == null) {
+        if (organisationReplica.find(input.recipient()) == null) {
             throw ProblemException.invalid("recipient", "is not a registered partner organisation");
         }
-        if (organisations.findById(organisation) == null) {
+        if (organisationReplica.find(organisation) == null) {
             throw ProblemException.ruleViolated(organisation + " is not a registered partner organisation");
         }
         AdultReference adult = input.adult() == null ? new AdultReference(null, null, null, null, null) : input.adult();
@@ -262,8 +261,8 @@ public class SharingRequests {
     }
 
     DecisionFacts facts(SharingRequest r) {
-        KnownOrganisation discloser = organisations.findById(r.organisation);
-        KnownOrganisation recipient = organisations.findById(r.recipient);
+        KnownOrganisation discloser = organisationReplica.find(r.organisation);
+        KnownOrganisation recipient = organisationReplica.find(r.recipient);
         AgreementReplica.Cover cover = agreements.cover(r.organisation, r.recipient, r.purpose);
         AdultReference adult = new AdultReference(r.adultPersonId, r.adultNhsNumber, r.adultGivenName, r.adultFamilyName,
                 r.adultDateOfBirth);
