@@ -9,5 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(InProcessKafkaResource.class)
 @QuarkusTestResource(OidcTestServer.class)
+@QuarkusTestResource(GreenMailResource.class)
 public class PlatformTestResources {
 }

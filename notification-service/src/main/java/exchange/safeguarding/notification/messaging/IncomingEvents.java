@@ -2,6 +2,7 @@ package exchange.safeguarding.notification.messaging;
 
 import exchange.safeguarding.kit.inbox.EventConsumption;
 import exchange.safeguarding.notification.service.DeliveryPlanner;
+import exchange.safeguarding.notification.service.EmailNotifications;
 import exchange.safeguarding.notification.service.GatewayDirectory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +15,21 @@ public class IncomingEvents {
     private final EventConsumption consumption;
     private final GatewayDirectory gateways;
     private final DeliveryPlanner planner;
+    private final EmailNotifications emails;
 
-    public IncomingEvents(EventConsumption consumption, GatewayDirectory gateways, DeliveryPlanner planner) {
+    public IncomingEvents(EventConsumption consumption, GatewayDirectory gateways, DeliveryPlanner planner,
+                          EmailNotifications emails) {
         this.consumption = consumption;
         this.gateways = gateways;
         this.planner = planner;
+        this.emails = emails;
     }
 
     @Incoming("agreements")
     @Blocking
     public void agreements(String message) {
         consumption.consume("gateway-directory", message, gateways::apply);
+        consumption.consume("organisation-contacts", message, emails::applyOrganisation);
         // Agreement lifecycle events are also told to the agreement's parties.
         consumption.consume("delivery-planner", message, planner::plan);
     }

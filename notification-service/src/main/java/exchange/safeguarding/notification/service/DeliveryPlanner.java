@@ -19,16 +19,18 @@ public class DeliveryPlanner {
     private final WebhookMessages messages;
     private final DeliveryRepository deliveries;
     private final Inbox inbox;
+    private final EmailNotifications emails;
     private final DispatchSignal signal;
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
     public DeliveryPlanner(NotificationRouting routing, WebhookMessages messages, DeliveryRepository deliveries,
-                           Inbox inbox, DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
+                           Inbox inbox, EmailNotifications emails, DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.routing = routing;
         this.messages = messages;
         this.deliveries = deliveries;
         this.inbox = inbox;
+        this.emails = emails;
         this.signal = signal;
         this.transactions = transactions;
         this.clock = clock;
@@ -47,6 +49,7 @@ public class DeliveryPlanner {
             String payload = messages.forRecipient(event, told, sequence);
             deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence, payload, now));
             inbox.deliver(event.id(), event.type(), event.subject(), told, payload);
+            emails.queue(event, told, messages.linkIn(payload));
             planned++;
         }
         if (planned > 0) {

@@ -33,6 +33,16 @@ public class WebhookMessages {
         this.config = config;
     }
 
+    /** The first link a message carries, for channels (email) that point to it rather than carry it. */
+    public String linkIn(String payload) {
+        try {
+            var links = mapper.readTree(payload).path("data").path("links");
+            return links.isObject() && links.size() > 0 ? links.elements().next().asText() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
     public String forRecipient(CloudEvent event, NotificationRouting.Recipient recipient, long sequence) {
         ObjectNode body = mapper.createObjectNode();
         body.put("specversion", CloudEvent.SPEC_VERSION);

@@ -103,6 +103,8 @@ public final class LocalPlatform implements AutoCloseable {
             p.put("notification.links.concern-service", settings.serviceUrl(PlatformSettings.CONCERN));
             p.put("notification.links.sharing-service", settings.serviceUrl(PlatformSettings.SHARING));
             p.put("notification.links.agreement-service", settings.serviceUrl(PlatformSettings.AGREEMENT));
+            // No mail server locally: emails are written to the notification-service log instead.
+            p.put("quarkus.mailer.mock", System.getenv().getOrDefault("SMTP_MOCK", "true"));
         }
         if (service.equals(PlatformSettings.SHARING)) {
             // Disclosures snapshot the released data from concern-service.
