@@ -3,6 +3,7 @@ package exchange.safeguarding.notification.messaging;
 import exchange.safeguarding.kit.inbox.EventConsumption;
 import exchange.safeguarding.notification.service.DeliveryPlanner;
 import exchange.safeguarding.notification.service.EmailNotifications;
+import exchange.safeguarding.notification.service.ResponseTimers;
 import exchange.safeguarding.notification.service.GatewayDirectory;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +17,15 @@ public class IncomingEvents {
     private final GatewayDirectory gateways;
     private final DeliveryPlanner planner;
     private final EmailNotifications emails;
+    private final ResponseTimers timers;
 
     public IncomingEvents(EventConsumption consumption, GatewayDirectory gateways, DeliveryPlanner planner,
-                          EmailNotifications emails) {
+                          EmailNotifications emails, ResponseTimers timers) {
         this.consumption = consumption;
         this.gateways = gateways;
         this.planner = planner;
         this.emails = emails;
+        this.timers = timers;
     }
 
     @Incoming("agreements")
@@ -38,6 +41,7 @@ public class IncomingEvents {
     @Blocking
     public void concerns(String message) {
         consumption.consume("delivery-planner", message, planner::plan);
+        consumption.consume("response-timers", message, timers::apply);
     }
 
     @Incoming("sharing")

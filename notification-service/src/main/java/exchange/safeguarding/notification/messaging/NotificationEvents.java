@@ -17,6 +17,7 @@ public class NotificationEvents {
     public static final String TOPIC = "safeguarding.notifications";
     public static final String DELIVERED = "notification.delivered.v1";
     public static final String UNDELIVERABLE = "notification.undeliverable.v1";
+    public static final String SLA_BREACHED = "sla.breached.v1";
 
     public record Delivered(UUID deliveryId, String eventId, String eventType, String organisation, String channel,
                             int attempts, Instant deliveredAt) {
@@ -24,6 +25,11 @@ public class NotificationEvents {
 
     public record Undeliverable(UUID deliveryId, String eventId, String eventType, String organisation, String channel,
                                 int attempts, Instant gaveUpAt, String lastError) {
+    }
+
+    /** A response time passed without the expected follow-up: the owner did not act in time. */
+    public record ResponseTimeBreached(String subjectType, String subjectId, String concernId, String owner, String step,
+                                       Instant dueAt, Instant breachedAt) {
     }
 
     private final Outbox outbox;
@@ -35,6 +41,11 @@ public class NotificationEvents {
     public void delivered(Delivery d, Instant at) {
         outbox.append(TOPIC, DELIVERED, d.eventId, new Delivered(d.id, d.eventId, d.eventType, d.recipient, "WEBHOOK",
                 d.attempts, at));
+    }
+
+    public exchange.safeguarding.kit.events.CloudEvent responseTimeBreached(exchange.safeguarding.notification.domain.ResponseTimer t) {
+        return outbox.append(TOPIC, SLA_BREACHED, t.subjectId, new ResponseTimeBreached(t.subjectType, t.subjectId,
+                "concern".equals(t.subjectType) ? t.subjectId : null, t.owner, t.step, t.dueAt, t.breachedAt));
     }
 
     public void undeliverable(Delivery d, Instant at, String lastError) {

@@ -50,6 +50,9 @@ public class NotificationRouting {
             for (JsonNode r : data.path("recipients")) {
                 told.add(new Recipient(r.path("organisation").asText(), r.path("audience").asText(null)));
             }
+        } else if ("sla.breached.v1".equals(type)) {
+            // The owner did not act in time: its safeguarding lead must know.
+            told.add(new Recipient(data.path("owner").asText(), "safeguarding-lead"));
         } else if (PATTERN_DETECTED.equals(type)) {
             told.add(new Recipient(data.path("localAuthority").asText(), "la-safeguarding-officer"));
         } else if (DISCLOSURE_MADE.equals(type) || WITHDRAWAL_NOTICE.equals(type)) {

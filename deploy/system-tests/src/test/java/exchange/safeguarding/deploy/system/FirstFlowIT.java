@@ -64,7 +64,7 @@ class FirstFlowIT {
         long raised = System.nanoTime();
         String concernId = raiseConcern(token, "ROUTINE");
 
-        List<GatewayReceiver.Received> received = gateway.await(r -> r.body().contains(concernId), 1, Duration.ofSeconds(30));
+        List<GatewayReceiver.Received> received = gateway.await(raised(concernId), 1, Duration.ofSeconds(30));
         assertEquals(1, received.size(), "the care provider's gateway received the concern");
         System.out.printf("concern raised to webhook received: %d ms%n", (System.nanoTime() - raised) / 1_000_000);
         GatewayReceiver.Received webhook = received.get(0);
@@ -109,13 +109,18 @@ class FirstFlowIT {
         String concernId;
         try {
             concernId = raiseConcern(token, "URGENT");
-            assertEquals(0, gateway.await(r -> r.body().contains(concernId), 1, Duration.ofSeconds(3)).size(),
+            assertEquals(0, gateway.await(raised(concernId), 1, Duration.ofSeconds(3)).size(),
                     "nothing can travel while the broker is down");
         } finally {
             platform.startKafka();
         }
-        assertEquals(1, gateway.await(r -> r.body().contains(concernId), 1, Duration.ofSeconds(90)).size(),
+        assertEquals(1, gateway.await(raised(concernId), 1, Duration.ofSeconds(90)).size(),
                 "the concern's event left the outbox once the broker was back and reached the gateway");
+    }
+
+    /** The concern.raised webhook about this concern (the raiser's line managers are also told it was routed). */
+    private static java.util.function.Predicate<GatewayReceiver.Received> raised(String concernId) {
+        return r -> r.body().contains(concernId) && r.body().contains("\"concern.raised.v1\"");
     }
 
     private static String raiseConcern(String token, String urgency) {
