@@ -114,21 +114,6 @@ class NotificationRoutingTest {
     }
 
     static String publish(String topic, String key, String type, Object data) {
-        String id = UUID.randomUUID().toString();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id);
-        event.put("source", "/safeguarding-exchange/test");
-        event.put("type", type);
-        event.put("time", Instant.now().toString());
-        event.put("subject", key);
-        event.put("datacontenttype", "application/json");
-        event.put("data", data);
-        try {
-            EventProbe.publish(topic, key, JSON.writeValueAsString(event));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return id;
+        return EventProbe.publishEvent(topic, key, type, data);
     }
 }

@@ -156,6 +156,18 @@ public class SharingRequest extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The basis the decision rests on, as both the decision's and the disclosure's log entries record it. */
+    public java.util.Map<String, Object> basisForLog() {
+        java.util.Map<String, Object> basis = new java.util.LinkedHashMap<>();
+        basis.put("article6", article6Basis);
+        basis.put("article9", article9Condition);
+        basis.put("schedule1", schedule1Condition);
+        basis.put("criminalOffenceCondition", criminalOffenceCondition);
+        basis.put("agreement", agreementReference == null ? null : agreementReference + " v" + agreementVersion);
+        basis.put("consentRecordId", consentRecordId);
+        return basis;
+    }
+
     public void apply(Decision decision, Instant at) {
         outcome = decision.outcome();
         reasons = decision.reasons();

@@ -1,7 +1,5 @@
 package exchange.safeguarding.sharing.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
@@ -80,11 +78,6 @@ public class DisclosureResource {
     }
 
     private DisclosureView view(Disclosure d, String org) {
-        boolean recipient = d.recipient.equals(org);
-        try {
-            return DisclosureView.of(d, recipient, recipient && d.snapshot != null ? json.readTree(d.snapshot) : null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored snapshot of disclosure " + d.id + " is not JSON", e);
-        }
+        return d.recipient.equals(org) ? DisclosureView.withData(d, json) : DisclosureView.of(d, false, null);
     }
 }

@@ -60,6 +60,15 @@ public final class SharingViews {
                                  UUID concernId, String purpose, List<DataCategory> categories, boolean emergency,
                                  String status, Instant madeAt, String snapshotSha256, JsonNode data, Integer attempts,
                                  String lastError) {
+        /** For the recipient (or a subject access export): with the data exactly as released. */
+        static DisclosureView withData(Disclosure d, com.fasterxml.jackson.databind.ObjectMapper json) {
+            try {
+                return of(d, true, d.snapshot == null ? null : json.readTree(d.snapshot));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("stored snapshot of disclosure " + d.id + " is not JSON", e);
+            }
+        }
+
         static DisclosureView of(Disclosure d, boolean recipient, JsonNode data) {
             return new DisclosureView(d.id, d.requestId, d.organisation, d.recipient, d.adultPersonId, d.concernId,
                     d.purpose.name(), d.categories, d.emergency, d.status.name(), d.madeAt, d.snapshotSha256,

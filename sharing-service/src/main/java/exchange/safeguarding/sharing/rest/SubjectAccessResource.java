@@ -62,15 +62,7 @@ public class SubjectAccessResource {
                 export.organisation(), now, export.exportedBy(),
                 export.consentHistory().stream().map(ConsentRecordView::of).toList(),
                 export.decisions().stream().map(SharingRequestView::of).toList(),
-                export.disclosures().stream().map(d -> DisclosureView.of(d, true, d.snapshot == null ? null : read(d.snapshot))).toList(),
+                export.disclosures().stream().map(d -> DisclosureView.withData(d, json)).toList(),
                 export.informThePerson().stream().map(t -> InformTaskView.of(t, now)).toList());
-    }
-
-    private com.fasterxml.jackson.databind.JsonNode read(String snapshot) {
-        try {
-            return json.readTree(snapshot);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("stored snapshot is not JSON", e);
-        }
     }
 }

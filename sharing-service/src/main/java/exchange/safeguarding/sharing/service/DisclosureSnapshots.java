@@ -99,12 +99,7 @@ public class DisclosureSnapshots {
             entry.put("purpose", d.purpose);
             entry.put("categories", d.categories);
             entry.put("emergency", d.emergency);
-            entry.put("article6", r.article6Basis);
-            entry.put("article9", r.article9Condition);
-            entry.put("schedule1", r.schedule1Condition);
-            entry.put("criminalOffenceCondition", r.criminalOffenceCondition);
-            entry.put("agreement", r.agreementReference == null ? null : r.agreementReference + " v" + r.agreementVersion);
-            entry.put("consentRecordId", r.consentRecordId);
+            entry.putAll(r.basisForLog());
             entry.put("sharedBy", r.decidedBy == null ? r.requestedByName : r.decidedBy);
             entry.put("snapshotSha256", d.snapshotSha256);
             entry.put("madeAt", d.madeAt);

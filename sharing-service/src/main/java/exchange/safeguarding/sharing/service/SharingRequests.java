@@ -296,12 +296,7 @@ public class SharingRequests {
         entry.put("justification", r.justification);
         entry.put("publicInterest", r.publicInterest);
         entry.put("legalDuty", r.legalDuty);
-        entry.put("consentRecordId", r.consentRecordId);
-        entry.put("agreement", r.agreementReference == null ? null : r.agreementReference + " v" + r.agreementVersion);
-        entry.put("article6", r.article6Basis);
-        entry.put("article9", r.article9Condition);
-        entry.put("schedule1", r.schedule1Condition);
-        entry.put("criminalOffenceCondition", r.criminalOffenceCondition);
+        entry.putAll(r.basisForLog());
         entry.put("requestedBy", r.requestedByName);
         entry.put("decidedBy", r.decidedBy);
         entry.put("note", r.decisionNote);

@@ -1,8 +1,5 @@
 package exchange.safeguarding.sharing.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import exchange.safeguarding.kit.testing.EventProbe;
 import exchange.safeguarding.sharing.domain.AgreementVersionReplica;
 import exchange.safeguarding.sharing.domain.ConcernReplica;
@@ -24,9 +21,6 @@ import static org.awaitility.Awaitility.await;
  * on the real topics, consumed by the service under test. Codes are unique per test, so tests share nothing.
  */
 public final class Partnership {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
@@ -119,21 +113,6 @@ public final class Partnership {
     }
 
     public static String publish(String topic, String key, String type, Object data) {
-        String id = UUID.randomUUID().toString();
-        try {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("specversion", "1.0");
-            event.put("id", id);
-            event.put("source", "/safeguarding-exchange/test");
-            event.put("type", type);
-            event.put("time", Instant.now());
-            event.put("subject", key);
-            event.put("datacontenttype", "application/json");
-            event.put("data", data);
-            EventProbe.publish(topic, key, JSON.writeValueAsString(event));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return id;
+        return EventProbe.publishEvent(topic, key, type, data);
     }
 }

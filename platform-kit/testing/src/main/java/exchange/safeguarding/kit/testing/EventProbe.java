@@ -18,6 +18,9 @@ import java.util.function.Predicate;
 public final class EventProbe {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Dates as ISO strings, as the services write them. */
+    private static final ObjectMapper EVENT_WRITER = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private EventProbe() {
     }
@@ -48,6 +51,29 @@ public final class EventProbe {
     /** Publishes a CloudEvent exactly as the outbox relay does (structured mode, with its content type). */
     public static void publish(String topic, String key, String cloudEventJson) {
         send(topic, key, cloudEventJson, "application/cloudevents+json; charset=UTF-8");
+    }
+
+    /**
+     * Wraps {@code data} in a CloudEvents 1.0 envelope (as another service's outbox would) and publishes it;
+     * returns the event id.
+     */
+    public static String publishEvent(String topic, String key, String type, Object data) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", "/safeguarding-exchange/test");
+        event.put("type", type);
+        event.put("time", java.time.Instant.now().toString());
+        event.put("subject", key);
+        event.put("datacontenttype", "application/json");
+        event.put("data", data);
+        try {
+            publish(topic, key, EVENT_WRITER.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("event data is not serialisable", e);
+        }
+        return id;
     }
 
     /** Publishes a record with no content type, as a faulty producer might. */
