@@ -2,6 +2,7 @@ package exchange.safeguarding.notification.service;
 
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.signal.AfterCommit;
+import exchange.safeguarding.notification.domain.Channels;
 import exchange.safeguarding.notification.domain.Delivery;
 import exchange.safeguarding.notification.repository.DeliveryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,11 +12,15 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Turns an event into one pending delivery per recipient, in the consuming transaction. */
+/**
+ * Turns an event into what each recipient is told, in the consuming transaction: an inbox message always, a
+ * pending webhook delivery and emails as the recipient's routing rules say.
+ */
 @ApplicationScoped
 public class DeliveryPlanner {
 
     private final NotificationRouting routing;
+    private final RoutingRules rules;
     private final WebhookMessages messages;
     private final DeliveryRepository deliveries;
     private final Inbox inbox;
@@ -24,9 +29,10 @@ public class DeliveryPlanner {
     private final TransactionSynchronizationRegistry transactions;
     private final Clock clock;
 
-    public DeliveryPlanner(NotificationRouting routing, WebhookMessages messages, DeliveryRepository deliveries,
+    public DeliveryPlanner(NotificationRouting routing, RoutingRules rules, WebhookMessages messages, DeliveryRepository deliveries,
                            Inbox inbox, EmailNotifications emails, DispatchSignal signal, TransactionSynchronizationRegistry transactions, Clock clock) {
         this.routing = routing;
+        this.rules = rules;
         this.messages = messages;
         this.deliveries = deliveries;
         this.inbox = inbox;
@@ -42,15 +48,19 @@ public class DeliveryPlanner {
         int planned = 0;
         for (NotificationRouting.Recipient told : routing.recipients(event)) {
             String recipient = told.organisation();
-            if (deliveries.exists(event.id(), recipient)) {
+            if (deliveries.exists(event.id(), recipient) || inbox.has(event.id(), recipient)) {
                 continue;
             }
+            Channels channels = rules.channelsFor(told, event.type());
             long sequence = deliveries.nextSequence(recipient, event.subject());
             String payload = messages.forRecipient(event, told, sequence);
-            deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence, payload, now));
+            if (channels.webhook()) {
+                deliveries.persist(Delivery.pending(event.id(), event.type(), event.subject(), recipient, sequence, payload, now));
+                planned++;
+            }
+            // The inbox keeps every notification, whatever the channels: it is the record of who was told.
             inbox.deliver(event.id(), event.type(), event.subject(), told, payload);
-            emails.queue(event, told, messages.linkIn(payload));
-            planned++;
+            emails.queue(event, told, channels, messages.linkIn(payload));
         }
         if (planned > 0) {
             AfterCommit.run(transactions, signal::wake);

@@ -3,6 +3,7 @@ package exchange.safeguarding.notification.service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.events.EventCodec;
+import exchange.safeguarding.notification.domain.Channels;
 import exchange.safeguarding.notification.domain.EmailMessage;
 import exchange.safeguarding.notification.domain.OrganisationContact;
 import io.quarkus.mailer.Mail;
@@ -17,21 +18,20 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Email to named contacts (the safeguarding lead) for notifications that need a lead or the local authority
- * to act, or that concern an emergency. The email says that something needs attention, what kind, and
+ * Email to named contacts: the safeguarding lead for notifications that need a lead or the local authority to
+ * act, or that concern an emergency, and whoever else the organisation's routing rules name. The email says that something needs attention, what kind, and
  * where to look; it never carries names or details, which stay behind the sign-in.
  */
 @ApplicationScoped
 public class EmailNotifications {
 
     private static final Logger LOG = Logger.getLogger(EmailNotifications.class);
-    /** Audiences for which the organisation's safeguarding lead is emailed as well. */
-    static final Set<String> EMAILED_AUDIENCES = Set.of("safeguarding-lead", "la-safeguarding-officer", "emergency");
     private static final int MAX_ATTEMPTS = 10;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -75,19 +75,27 @@ public class EmailNotifications {
         entityManager.persist(contact);
     }
 
-    /** Queues an email for the notification when its audience calls for one and the organisation has a lead. */
+    /** Queues the notification's emails: to the lead and further contacts, as the recipient's channels say. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void queue(CloudEvent event, NotificationRouting.Recipient recipient, String link) {
-        if (recipient.audience() == null || !EMAILED_AUDIENCES.contains(recipient.audience())) {
-            return;
+    public void queue(CloudEvent event, NotificationRouting.Recipient recipient, Channels channels, String link) {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (channels.emailLead()) {
+            OrganisationContact contact = entityManager.find(OrganisationContact.class, recipient.organisation());
+            if (contact != null && contact.leadEmail != null && !contact.leadEmail.isBlank()) {
+                addresses.add(contact.leadEmail);
+            }
         }
-        OrganisationContact contact = entityManager.find(OrganisationContact.class, recipient.organisation());
-        if (contact == null || contact.leadEmail == null || contact.leadEmail.isBlank()) {
-            return;
+        addresses.addAll(channels.emailTo());
+        for (String address : addresses) {
+            queueTo(address, event, recipient, link);
         }
-        Long existing = entityManager.createQuery(
-                        "select count(e) from EmailMessage e where e.eventId = :event and e.organisation = :org", Long.class)
-                .setParameter("event", event.id()).setParameter("org", recipient.organisation()).getSingleResult();
+    }
+
+    private void queueTo(String address, CloudEvent event, NotificationRouting.Recipient recipient, String link) {
+        Long existing = entityManager.createQuery("select count(e) from EmailMessage e "
+                        + "where e.eventId = :event and e.organisation = :org and e.toAddress = :to", Long.class)
+                .setParameter("event", event.id()).setParameter("org", recipient.organisation())
+                .setParameter("to", address).getSingleResult();
         if (existing > 0) {
             return;
         }
@@ -95,18 +103,18 @@ public class EmailNotifications {
         EmailMessage email = new EmailMessage();
         email.id = UUID.randomUUID();
         email.organisation = recipient.organisation();
-        email.toAddress = contact.leadEmail;
+        email.toAddress = address;
         email.subject = "Safeguarding Exchange: " + describe(event.type()) + " needs attention";
         email.body = """
-                A safeguarding notification for %s needs attention (%s).
+                A safeguarding notification for %s needs attention%s.
 
                 What: %s
                 Reference: %s
                 Open it, signed in: %s
 
                 This email carries no personal details. Sign in to see what you are entitled to.
-                """.formatted(recipient.organisation(), recipient.audience(), event.type(), event.subject(),
-                link == null ? "your organisation's inbox" : link);
+                """.formatted(recipient.organisation(), recipient.audience() == null ? "" : " (" + recipient.audience() + ")",
+                event.type(), event.subject(), link == null ? "your organisation's inbox" : link);
         email.eventId = event.id();
         email.status = EmailMessage.PENDING;
         email.nextAttemptAt = now;

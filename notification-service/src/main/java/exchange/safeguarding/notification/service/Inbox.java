@@ -33,6 +33,10 @@ public class Inbox {
         this.clock = clock;
     }
 
+    public boolean has(String eventId, String organisation) {
+        return messages.exists(eventId, organisation);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void deliver(String eventId, String eventType, String subject, NotificationRouting.Recipient recipient,
                         String payload) {

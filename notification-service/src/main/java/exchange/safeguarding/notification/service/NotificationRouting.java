@@ -35,6 +35,13 @@ public class NotificationRouting {
     private static final Set<String> SHARING_FOR_DISCLOSER = Set.of("sharing.pending-approval.v1", "sharing.refused.v1",
             "sharing.challenged.v1", "sharing.review-due.v1", "inform-the-person.due.v1", "inform-the-person.overdue.v1");
 
+    /** Every event type this service tells anyone of; routing rules can be set for these alone. */
+    public static final Set<String> TOLD_TYPES = Set.copyOf(union(Set.of(CONCERN_RAISED, "concern.routed.v1",
+            "concern.acknowledged.v1", "concern.triaged.v1", "concern.escalated.v1", "concern.referred.v1",
+            "concern.enquiry-started.v1", "concern.outcome-recorded.v1", "concern.closed.v1",
+            "concern.response-overdue.v1", "sla.breached.v1", PATTERN_DETECTED, DISCLOSURE_MADE, WITHDRAWAL_NOTICE),
+            SHARING_FOR_DISCLOSER, AGREEMENT_LIFECYCLE));
+
     public List<Recipient> recipients(CloudEvent event) {
         JsonNode data = event.data();
         String type = event.type();
@@ -66,6 +73,15 @@ public class NotificationRouting {
             }
         }
         return distinct(told);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return all;
     }
 
     private static List<Recipient> distinct(List<Recipient> recipients) {
