@@ -7,6 +7,7 @@ import exchange.safeguarding.notification.messaging.NotificationEvents;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -18,7 +19,9 @@ import java.util.List;
  * starts or moves the concern's timer; an event without one (acknowledged, closed ...) means the expected
  * follow-up came. When a running timer's time passes first, one breach is announced. Timers live in the
  * database, so they survive restarts; the status change happens under a row lock, so a breach is announced
- * once even with several replicas.
+ * once even with several replicas. Whether the follow-up came in time is judged by the event's own time, not
+ * by when this service read it: after an outage, a late acknowledgement or escalation still counts as a breach
+ * of the deadline it missed, whichever of the check and the consumer gets there first.
  */
 @ApplicationScoped
 public class ResponseTimers {
@@ -47,7 +50,11 @@ public class ResponseTimers {
             return;
         }
         Instant now = clock.instant();
-        ResponseTimer timer = entityManager.find(ResponseTimer.class, concernId);
+        ResponseTimer timer = entityManager.find(ResponseTimer.class, concernId, LockModeType.PESSIMISTIC_WRITE);
+        if (timer != null && ResponseTimer.RUNNING.equals(timer.status) && event.time() != null
+                && event.time().toInstant().isAfter(timer.dueAt)) {
+            breach(timer, now);
+        }
         String due = data.path("responseDueAt").asText(null);
         String owner = data.path("owner").asText(null);
         if (due != null && owner != null) {
@@ -81,11 +88,15 @@ public class ResponseTimers {
                         order by due_at limit 200 for update skip locked""", ResponseTimer.class)
                 .setParameter("now", now).getResultList();
         for (ResponseTimer timer : due) {
-            timer.status = ResponseTimer.BREACHED;
-            timer.breachedAt = now;
-            timer.updatedAt = now;
-            // Announced on the topic, and told to the owner's lead through every channel, in this transaction.
-            planner.plan(events.responseTimeBreached(timer));
+            breach(timer, now);
         }
+    }
+
+    /** Announced on the topic, and told to the owner's lead through every channel, in the caller's transaction. */
+    private void breach(ResponseTimer timer, Instant now) {
+        timer.status = ResponseTimer.BREACHED;
+        timer.breachedAt = now;
+        timer.updatedAt = now;
+        planner.plan(events.responseTimeBreached(timer));
     }
 }

@@ -29,13 +29,17 @@ class ResponseTimerTest {
     }
 
     void concernEvent(String concernId, String type, Instant responseDueAt) {
+        concernEvent(concernId, type, responseDueAt, Instant.now());
+    }
+
+    void concernEvent(String concernId, String type, Instant responseDueAt, Instant at) {
         String due = responseDueAt == null ? "" : ",\"responseDueAt\":\"" + responseDueAt + "\"";
         EventProbe.publish("safeguarding.concerns", concernId, """
                 {"specversion":"1.0","id":"%s","source":"/safeguarding-exchange/concern-service",
                  "type":"%s","time":"%s","subject":"%s","datacontenttype":"application/json",
                  "data":{"concernId":"%s","organisation":"%s","step":"LINE_MANAGER","owner":"%s"%s,
                          "recipients":[{"organisation":"%s","audience":"line-manager"}]}}"""
-                .formatted(UUID.randomUUID(), type, Instant.now(), concernId, concernId, owner, owner, due, owner));
+                .formatted(UUID.randomUUID(), type, at, concernId, concernId, owner, owner, due, owner));
     }
 
     @Test
@@ -63,5 +67,24 @@ class ResponseTimerTest {
         var again = EventProbe.await("safeguarding.notifications", e -> "sla.breached.v1".equals(e.path("type").asText())
                 && owner.equals(e.path("data").path("owner").asText()), 2, Duration.ofSeconds(8));
         assertThat(again).hasSize(1);
+    }
+
+    @Test
+    void aFollowUpThatCameAfterTheDeadlineIsABreachEvenIfThisServiceReadsItLate() {
+        // As after an outage: the check has not run past the deadline, but the acknowledgement says it came late.
+        Instant due = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String concernId = UUID.randomUUID().toString();
+        concernEvent(concernId, "concern.routed.v1", due);
+        concernEvent(concernId, "concern.acknowledged.v1", null, due.plus(Duration.ofMinutes(5)));
+        var breaches = EventProbe.await("safeguarding.notifications", e -> "sla.breached.v1".equals(e.path("type").asText())
+                && concernId.equals(e.path("subject").asText()), 1, Duration.ofSeconds(30));
+        assertThat(breaches).singleElement().satisfies(e ->
+                assertThat(e.path("data").path("dueAt").asText()).isEqualTo(due.toString()));
+        // An escalation on time, by contrast, just moves the deadline.
+        String onTime = UUID.randomUUID().toString();
+        concernEvent(onTime, "concern.routed.v1", due);
+        concernEvent(onTime, "concern.escalated.v1", due.plus(Duration.ofHours(4)), due.minus(Duration.ofMinutes(1)));
+        assertThat(EventProbe.await("safeguarding.notifications", e -> "sla.breached.v1".equals(e.path("type").asText())
+                && onTime.equals(e.path("subject").asText()), 1, Duration.ofSeconds(6))).isEmpty();
     }
 }
