@@ -136,6 +136,18 @@ public final class LocalPlatform implements AutoCloseable {
         return pids;
     }
 
+    /** Kills one service as a crash would: no shutdown hooks (restart drills). */
+    public void killService(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public void startService(String service) throws Exception {
+        ServiceProcess process = services.get(service);
+        process.start();
+        process.awaitReady(Duration.ofSeconds(120));
+    }
+
     /** Stops the Kafka broker, keeping its log (outage drills). */
     public void stopKafka() {
         broker.stop();
