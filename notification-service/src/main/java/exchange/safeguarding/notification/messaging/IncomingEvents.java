@@ -9,6 +9,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /** Every topic this service listens to; each event is applied once, in order per key. */
 @ApplicationScoped
 public class IncomingEvents {
@@ -37,11 +39,14 @@ public class IncomingEvents {
         consumption.consume("delivery-planner", message, planner::plan);
     }
 
+    /** The busiest topic: each poll's events are applied in one transaction (a commit is the dearest part). */
     @Incoming("concerns")
     @Blocking
-    public void concerns(String message) {
-        consumption.consume("delivery-planner", message, planner::plan);
-        consumption.consume("response-timers", message, timers::apply);
+    public void concerns(List<String> messages) {
+        consumption.consumeAll("concern-notifications", messages, event -> {
+            planner.plan(event);
+            timers.apply(event);
+        });
     }
 
     @Incoming("sharing")

@@ -6,8 +6,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +25,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     public long nextSequence(String recipient, String subject) {
-        return count("recipient = ?1 and subject = ?2", recipient, subject) + 1;
+        Long last = getEntityManager().createQuery(
+                        "select max(d.sequence) from Delivery d where d.recipient = :recipient and d.subject = :subject", Long.class)
+                .setParameter("recipient", recipient).setParameter("subject", subject).getSingleResult();
+        return last == null ? 1 : last + 1;
     }
 
     public List<Delivery> forRecipient(String recipient, Optional<DeliveryStatus> status, int page, int size) {
@@ -34,28 +42,40 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * Claims due deliveries whose gateway is configured and enabled, leasing them so no other dispatcher
      * takes them; oldest first, so one recipient's messages about a subject go in order.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        update delivery set lease_until = :lease
-                        where id in (
-                            select d.id from delivery d
-                            join gateway_endpoint g on g.organisation = d.recipient and g.disabled_at is null
-                            where d.status = 'PENDING' and d.next_attempt_at <= :now
-                              and (d.lease_until is null or d.lease_until < :now)
-                              and not exists (
-                                  select 1 from delivery earlier
-                                  where earlier.recipient = d.recipient and earlier.subject = d.subject
-                                    and earlier.status = 'PENDING' and earlier.sequence < d.sequence)
-                            order by d.next_attempt_at, d.sequence
-                            limit :limit
-                            for update of d skip locked)
-                        returning id""", UUID.class)
-                .setParameter("lease", leaseUntil)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList();
+        // Plain JDBC: Hibernate's plan cache keys this native query anew on every call and slows every lookup.
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM_DUE)) {
+                claim.setObject(1, leaseUntil.atOffset(ZoneOffset.UTC));
+                claim.setObject(2, now.atOffset(ZoneOffset.UTC));
+                claim.setObject(3, now.atOffset(ZoneOffset.UTC));
+                claim.setInt(4, limit);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
+
+    private static final String CLAIM_DUE = """
+            update delivery set lease_until = ?
+            where id in (
+                select d.id from delivery d
+                join gateway_endpoint g on g.organisation = d.recipient and g.disabled_at is null
+                where d.status = 'PENDING' and d.next_attempt_at <= ?
+                  and (d.lease_until is null or d.lease_until < ?)
+                  and not exists (
+                      select 1 from delivery earlier
+                      where earlier.recipient = d.recipient and earlier.subject = d.subject
+                        and earlier.status = 'PENDING' and earlier.sequence < d.sequence)
+                order by d.next_attempt_at, d.sequence
+                limit ?
+                for update of d skip locked)
+            returning id""";
 
     /** Everything sent (or that failed) to the recipient since the time, for replay. */
     public List<Delivery> finishedSince(String recipient, Instant since, int limit) {

@@ -48,7 +48,7 @@ public class DeliveryPlanner {
         int planned = 0;
         for (NotificationRouting.Recipient told : routing.recipients(event)) {
             String recipient = told.organisation();
-            if (deliveries.exists(event.id(), recipient) || inbox.has(event.id(), recipient)) {
+            if (inbox.has(event.id(), recipient)) {
                 continue;
             }
             Channels channels = rules.channelsFor(told, event.type());

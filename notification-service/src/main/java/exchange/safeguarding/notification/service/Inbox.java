@@ -40,9 +40,7 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public void deliver(String eventId, String eventType, String subject, NotificationRouting.Recipient recipient,
                         String payload) {
-        if (messages.exists(eventId, recipient.organisation())) {
-            return;
-        }
+        // The planner has checked has(); a unique key on (event, organisation) backs it.
         InboxMessage m = new InboxMessage();
         m.id = UUID.randomUUID();
         m.organisation = recipient.organisation();

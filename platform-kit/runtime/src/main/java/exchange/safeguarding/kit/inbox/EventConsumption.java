@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,55 @@ public class EventConsumption {
         this.codec = codec;
         this.inbox = inbox;
         this.registry = registry;
+    }
+
+    /**
+     * A poll's worth of events from one partition-ordered channel, in order and in one transaction: one commit
+     * instead of one per event, which is what keeps a busy topic's consumer ahead of its producers. If the
+     * batch fails, each event is tried on its own (with retries) so one bad event cannot hold up the rest; if
+     * any still fails, the exception goes back to the channel, whose dead-letter strategy sets the batch aside.
+     * The events already applied are in the inbox, so a replay from the dead-letter topic changes nothing.
+     */
+    public void consumeAll(String consumer, List<String> messages, Consumer<CloudEvent> effect) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try {
+            int applied = QuarkusTransaction.requiringNew().call(() -> {
+                int count = 0;
+                for (String message : messages) {
+                    CloudEvent event = codec.read(message);
+                    if (inbox.firstDelivery(consumer, event.id(), event.type())) {
+                        effect.accept(event);
+                        count++;
+                    }
+                }
+                return count;
+            });
+            registry.counter("inbox.events", "consumer", consumer, "outcome", "applied").increment(applied);
+            registry.counter("inbox.events", "consumer", consumer, "outcome", "duplicate").increment(messages.size() - applied);
+            return;
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, messages.size(),
+                    batchFailed.getMessage());
+        }
+        RuntimeException last = null;
+        for (String message : messages) {
+            try {
+                self().consume(consumer, message, effect);
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.errorf("%s could not apply an event: %s", consumer, e.getMessage());
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+    }
+
+    /** Through the container, so that consume's retries apply. */
+    private EventConsumption self() {
+        return io.quarkus.arc.Arc.container().instance(EventConsumption.class).get();
     }
 
     @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = MalformedEventException.class)
