@@ -16,6 +16,8 @@ public class AgreementPeriodRepository implements PanacheRepositoryBase<Agreemen
     }
 
     public boolean inForce(UUID versionId, Instant at) {
-        return count("versionId = ?1 and from <= ?2 and (until is null or until > ?2)", versionId, at) > 0;
+        return !getEntityManager().createQuery(
+                        "select 1 from AgreementPeriod p where p.versionId = ?1 and p.from <= ?2 and (p.until is null or p.until > ?2)")
+                .setParameter(1, versionId).setParameter(2, at).setMaxResults(1).getResultList().isEmpty();
     }
 }

@@ -33,7 +33,9 @@ public class ConcernAccessRepository implements PanacheRepositoryBase<ConcernAcc
     }
 
     public boolean granted(UUID concernId, String organisation) {
-        return count("concernId = ?1 and organisation = ?2", concernId, organisation) > 0;
+        // Not Panache's count(): Hibernate re-translates a count query on every call, and this runs on every read.
+        return !getEntityManager().createQuery("select 1 from ConcernAccess a where a.concernId = ?1 and a.organisation = ?2")
+                .setParameter(1, concernId).setParameter(2, organisation).setMaxResults(1).getResultList().isEmpty();
     }
 
     public List<ConcernAccess> of(UUID concernId) {

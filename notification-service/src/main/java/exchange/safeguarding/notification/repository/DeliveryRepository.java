@@ -21,7 +21,8 @@ import java.util.UUID;
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
     public boolean exists(String eventId, String recipient) {
-        return count("eventId = ?1 and recipient = ?2", eventId, recipient) > 0;
+        return !getEntityManager().createQuery("select 1 from Delivery d where d.eventId = ?1 and d.recipient = ?2")
+                .setParameter(1, eventId).setParameter(2, recipient).setMaxResults(1).getResultList().isEmpty();
     }
 
     public long nextSequence(String recipient, String subject) {

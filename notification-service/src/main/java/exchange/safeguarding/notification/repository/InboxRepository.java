@@ -13,7 +13,9 @@ import java.util.UUID;
 public class InboxRepository implements PanacheRepositoryBase<InboxMessage, UUID> {
 
     public boolean exists(String eventId, String organisation) {
-        return count("eventId = ?1 and organisation = ?2", eventId, organisation) > 0;
+        // Not Panache's count(): Hibernate re-translates a count query on every call.
+        return !getEntityManager().createQuery("select 1 from InboxMessage m where m.eventId = ?1 and m.organisation = ?2")
+                .setParameter(1, eventId).setParameter(2, organisation).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Newest first; the role filter is applied by the caller (few roles, small pages). */
