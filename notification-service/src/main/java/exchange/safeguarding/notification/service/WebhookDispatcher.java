@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -93,36 +94,73 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Claims and sends one batch; returns how many deliveries it claimed. */
+    /** What one claimed delivery needs for its attempt, read in the claiming transaction. */
+    private record Prepared(UUID id, String url, String body, List<String> secrets) {
+    }
+
+    private record Attempted(UUID id, WebhookCall call, String postponed) {
+    }
+
+    /**
+     * Claims and sends one batch; returns how many deliveries it claimed. Two transactions per batch, not two
+     * per delivery: one claims and reads what to send, the other records every outcome.
+     */
     int dispatchBatch() throws InterruptedException {
         Instant now = clock.instant();
-        List<UUID> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> deliveries.claimDue(now, now.plus(config.webhook().lease()), BATCH));
-        List<Future<?>> running = claimed.stream().<Future<?>>map(id -> senders.submit(() -> attempt(id))).toList();
-        for (Future<?> sending : running) {
+        List<Prepared> claimed = QuarkusTransaction.requiringNew().call(() -> {
+            List<Prepared> prepared = new ArrayList<>();
+            for (UUID id : deliveries.claimDue(now, now.plus(config.webhook().lease()), BATCH)) {
+                Delivery delivery = deliveries.findById(id);
+                GatewayEndpoint endpoint = endpoints.findById(delivery.recipient);
+                List<String> secrets = endpoint.secretsValidAt(now).stream().map(SigningSecret::sealed).map(sealer::open).toList();
+                prepared.add(new Prepared(id, endpoint.url, delivery.payload, secrets));
+            }
+            return prepared;
+        });
+        List<Future<Attempted>> sending = claimed.stream().map(p -> senders.submit(() -> attempt(p))).toList();
+        List<Attempted> attempted = new ArrayList<>();
+        for (Future<Attempted> one : sending) {
             try {
-                sending.get();
+                attempted.add(one.get());
             } catch (java.util.concurrent.ExecutionException e) {
                 LOG.warnf("delivery attempt failed unexpectedly: %s", e.getCause().getMessage());
             }
         }
+        record(attempted);
         return claimed.size();
     }
 
-    private void attempt(UUID id) {
-        record Prepared(String url, String body, List<String> secrets) {
-        }
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> {
-            Delivery delivery = deliveries.findById(id);
-            GatewayEndpoint endpoint = endpoints.findById(delivery.recipient);
-            List<String> secrets = endpoint.secretsValidAt(clock.instant()).stream()
-                    .map(SigningSecret::sealed).map(sealer::open).toList();
-            return new Prepared(endpoint.url, delivery.payload, secrets);
-        });
+    private Attempted attempt(Prepared prepared) {
         if (prepared.secrets().isEmpty()) {
-            outcomes.postpone(id, "the gateway has no valid signing secret");
-            return;
+            return new Attempted(prepared.id(), null, "the gateway has no valid signing secret");
         }
-        outcomes.record(id, sender.send(prepared.url(), id.toString(), prepared.body(), prepared.secrets()));
+        return new Attempted(prepared.id(), sender.send(prepared.url(), prepared.id().toString(), prepared.body(),
+                prepared.secrets()), null);
+    }
+
+    /** All outcomes in one transaction; if that fails, one by one, so one bad record cannot lose the rest. */
+    private void record(List<Attempted> attempted) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> attempted.forEach(this::recordOne));
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("recording %d outcomes together failed (%s); recording each alone", attempted.size(),
+                    batchFailed.getMessage());
+            for (Attempted one : attempted) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> recordOne(one));
+                } catch (RuntimeException e) {
+                    // The lease runs out and the delivery is tried again, with the same webhook-id.
+                    LOG.errorf("could not record the outcome of delivery %s: %s", one.id(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void recordOne(Attempted one) {
+        if (one.postponed() != null) {
+            outcomes.postpone(one.id(), one.postponed());
+        } else {
+            outcomes.record(one.id(), one.call());
+        }
     }
 }
