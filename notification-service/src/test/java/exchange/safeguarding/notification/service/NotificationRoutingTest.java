@@ -19,7 +19,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Routing for every event type: who is told, and that only identifiers, codes and links travel. */
+/**
+ * Routing for every family of event type: who is told, and that only identifiers, codes and links travel.
+ * (sla.breached, which this service raises itself, is covered by ResponseTimerTest and ResponseTimerRestartIT.)
+ */
 @QuarkusTest
 class NotificationRoutingTest {
 
@@ -79,6 +82,17 @@ class NotificationRoutingTest {
                 "agreementId", agreementId, "reference", "ISA-" + suffix, "version", 2, "status", "ACTIVE",
                 "terms", Map.of("title", "Secret title", "reviewDate", "2027-01-31",
                         "parties", List.of(Map.of("organisation", care), Map.of("organisation", police))))), care, police);
+        String raised = UUID.randomUUID().toString();
+        expect(expected, publish("safeguarding.concerns", raised, "concern.raised.v1", Map.of("concernId", raised,
+                "organisation", police, "urgency", "ROUTINE")), police);
+        expect(expected, publish("safeguarding.sharing", UUID.randomUUID().toString(), "consent.withdrawal-notice.v1", Map.of(
+                "noticeId", UUID.randomUUID().toString(), "withdrawalId", UUID.randomUUID().toString(),
+                "disclosureId", UUID.randomUUID().toString(), "organisation", care, "recipient", police,
+                "withdrawnAt", "2026-11-20T10:00:00Z")), police);
+        expect(expected, publish("safeguarding.agreements", agreementId, "agreement.suspended.v1", Map.of(
+                "agreementId", agreementId, "reference", "ISA-" + suffix, "version", 2, "status", "SUSPENDED",
+                "terms", Map.of("parties", List.of(Map.of("organisation", council), Map.of("organisation", police))))),
+                council, police);
         // Not for anyone: an internal detail.
         String untold = publish("safeguarding.sharing", UUID.randomUUID().toString(), "consent.recorded.v1",
                 Map.of("consentRecordId", UUID.randomUUID().toString(), "organisation", care, "decision", "GIVEN"));
