@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.repository;
 
 import exchange.safeguarding.concern.domain.Person;
+import exchange.safeguarding.kit.persistence.NativeSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,13 +30,11 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     }
 
     /** Every record that resolves to this canonical person (itself and all merged into it, transitively). */
-    @SuppressWarnings("unchecked")
     public List<UUID> sameAs(UUID canonicalId) {
-        return getEntityManager().createNativeQuery("""
-                        with recursive family(id) as (
-                            select cast(:id as uuid)
-                            union select p.id from person p join family f on p.merged_into = f.id)
-                        select id from family""", UUID.class)
-                .setParameter("id", canonicalId).getResultList();
+        return NativeSql.column(getEntityManager(), """
+                with recursive family(id) as (
+                    select cast(? as uuid)
+                    union select p.id from person p join family f on p.merged_into = f.id)
+                select id from family""", UUID.class, canonicalId);
     }
 }

@@ -8,6 +8,7 @@ import exchange.safeguarding.concern.messaging.ConcernEvents;
 import exchange.safeguarding.concern.repository.ConcernAccessRepository;
 import exchange.safeguarding.concern.repository.PatternAlertRepository;
 import exchange.safeguarding.concern.repository.PersonRepository;
+import exchange.safeguarding.kit.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -76,8 +77,7 @@ public class PatternDetection {
         List<String> organisations = hits.stream().map(Hit::organisation).distinct().sorted().toList();
         // Serialise concurrent raisers of the same pattern, so the second joins the alert the first opened
         // instead of failing the raise on the one-open-alert index.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", rule.name() + ":" + subject).getSingleResult();
+        NativeSql.rows(entityManager, "select pg_advisory_xact_lock(hashtext(?))", rule.name() + ":" + subject);
         PatternAlert alert = alerts.openFor(rule, subject).orElse(null);
         if (alert == null) {
             alert = new PatternAlert();
@@ -102,11 +102,9 @@ public class PatternDetection {
                 List.of(alert.concernIds), List.of(alert.organisations), now));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Hit> hits(String column, List<?> keys, Instant since) {
-        List<Object[]> rows = entityManager.createNativeQuery("select id, organisation, adult_person_id from concern where "
-                        + column + " in (:keys) and raised_at >= :since order by raised_at")
-                .setParameter("keys", keys).setParameter("since", since).getResultList();
+        List<Object[]> rows = NativeSql.rows(entityManager, "select id, organisation, adult_person_id from concern where "
+                + column + " = any(?) and raised_at >= ? order by raised_at", keys, since);
         return rows.stream().map(r -> new Hit((UUID) r[0], (String) r[1], (UUID) r[2])).toList();
     }
 

@@ -27,11 +27,16 @@ import java.util.UUID;
 @Tag("benchmark")
 class PatternDetectionBenchmarkTest {
 
+    static final int WARM_UP = 500;
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     PatternDetection patterns;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     @Inject
     ConcernRepository concerns;
@@ -47,9 +52,19 @@ class PatternDetectionBenchmarkTest {
         @SuppressWarnings("unchecked")
         java.util.List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select id from concern tablesample bernoulli (1) order by random() limit :n", UUID.class)
-                .setParameter("n", samples).getResultList());
-        long[] nanos = new long[ids.size()];
+                .setParameter("n", samples + WARM_UP).getResultList());
         Instant now = Instant.now();
+        // A running service is warm: the first evaluations (JIT, pools, caches) are not counted.
+        for (UUID id : ids.subList(0, WARM_UP)) {
+            QuarkusTransaction.begin();
+            try {
+                patterns.evaluate(concerns.findById(id), now);
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+        }
+        ids = ids.subList(WARM_UP, ids.size());
+        long[] nanos = new long[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             UUID id = ids.get(i);
             // Each evaluation runs in its own transaction, rolled back so the store stays as loaded.
@@ -67,10 +82,10 @@ class PatternDetectionBenchmarkTest {
         String report = """
                 Pattern detection benchmark (%s)
                 stored concerns: %,d (loaded in %.1f s)
-                samples: %,d evaluations of existing concerns (all three rules, alert creation included)
+                samples: %,d evaluations of existing concerns (all three rules, alert creation included), after %d unrecorded
                 p50: %.2f ms   p95: %.2f ms   p99: %.2f ms   max: %.2f ms
                 target: p99 under 10 ms
-                """.formatted(Instant.now(), total, loadSeconds, nanos.length, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
+                """.formatted(Instant.now(), total, loadSeconds, nanos.length, WARM_UP, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
                 nanos[nanos.length - 1] / 1e6);
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "pattern-detection.txt");
@@ -99,7 +114,13 @@ class PatternDetectionBenchmarkTest {
                            'home' || (i % 5000), '{NEGLECT_AND_ACTS_OF_OMISSION}', 'BENCH-ASC'
                     from generate_series(0, :total - 1) i""").setParameter("total", total).executeUpdate();
         });
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("analyze").executeUpdate());
+        // As autovacuum would in a running system: statistics, and the visibility map for index-only scans.
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("vacuum analyze");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -1,18 +1,14 @@
 package exchange.safeguarding.notification.repository;
 
+import exchange.safeguarding.kit.persistence.NativeSql;
 import exchange.safeguarding.notification.domain.Delivery;
 import exchange.safeguarding.notification.domain.DeliveryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,22 +40,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * takes them; oldest first, so one recipient's messages about a subject go in order.
      */
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int limit) {
-        // Plain JDBC: Hibernate's plan cache keys this native query anew on every call and slows every lookup.
-        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement claim = connection.prepareStatement(CLAIM_DUE)) {
-                claim.setObject(1, leaseUntil.atOffset(ZoneOffset.UTC));
-                claim.setObject(2, now.atOffset(ZoneOffset.UTC));
-                claim.setObject(3, now.atOffset(ZoneOffset.UTC));
-                claim.setInt(4, limit);
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rows = claim.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
-            }
-        });
+        return NativeSql.column(getEntityManager(), CLAIM_DUE, UUID.class, leaseUntil, now, now, limit);
     }
 
     private static final String CLAIM_DUE = """
