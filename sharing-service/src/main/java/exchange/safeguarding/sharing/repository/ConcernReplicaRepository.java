@@ -1,6 +1,7 @@
 package exchange.safeguarding.sharing.repository;
 
 import exchange.safeguarding.sharing.domain.ConcernReplica;
+import exchange.safeguarding.kit.persistence.NativeSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -16,9 +17,8 @@ public class ConcernReplicaRepository implements PanacheRepositoryBase<ConcernRe
 
     /** Organisations a concern was routed to, escalated to, or raised by: they may share about it. */
     public boolean involves(UUID concernId, String organisation) {
-        return ((Number) getEntityManager().createNativeQuery(
-                        "select count(*) from concern_party where concern_id = :c and organisation = :o")
-                .setParameter("c", concernId).setParameter("o", organisation).getSingleResult()).longValue() > 0;
+        return !NativeSql.rows(getEntityManager(), "select 1 from concern_party where concern_id = ? and organisation = ? limit 1",
+                concernId, organisation).isEmpty();
     }
 
     public void addParty(UUID concernId, String organisation) {

@@ -1,6 +1,7 @@
 package exchange.safeguarding.sharing.repository;
 
 import exchange.safeguarding.sharing.domain.Disclosure;
+import exchange.safeguarding.kit.persistence.NativeSql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -29,12 +30,9 @@ public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, U
 
     /** Due for a snapshot attempt; locked so two replicas never take the same one. */
     public List<UUID> due(Instant now, int limit) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("""
-                        select id from disclosure where status = 'PREPARING' and next_attempt_at <= :now
-                        order by next_attempt_at limit :limit""", UUID.class)
-                .setParameter("now", now).setParameter("limit", limit).getResultList();
-        return ids;
+        return NativeSql.column(getEntityManager(), """
+                select id from disclosure where status = 'PREPARING' and next_attempt_at <= ?
+                order by next_attempt_at limit ?""", UUID.class, now, limit);
     }
 
     public Disclosure lockIfPreparing(UUID id) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import exchange.safeguarding.sharing.domain.LogEntry;
+import exchange.safeguarding.kit.persistence.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -58,12 +59,11 @@ public class DecisionLog {
         String canonical = canonical(payload);
         // Write everything else first, so the chain lock is held only for this one insert and the commit.
         entityManager.flush();
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", CHAIN_LOCK).getSingleResult();
-        List<?> last = entityManager.createNativeQuery("select seq, hash from decision_log order by seq desc limit 1")
-                .getResultList();
+        NativeSql.rows(entityManager, "select pg_advisory_xact_lock(?)", CHAIN_LOCK);
+        List<Object[]> last = NativeSql.rows(entityManager, "select seq, hash from decision_log order by seq desc limit 1");
         LogEntry entry = new LogEntry();
-        entry.seq = last.isEmpty() ? 1 : ((Number) ((Object[]) last.get(0))[0]).longValue() + 1;
-        entry.previousHash = last.isEmpty() ? GENESIS : (String) ((Object[]) last.get(0))[1];
+        entry.seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
+        entry.previousHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
         entry.entryType = entryType;
         entry.subjectId = subjectId;
         entry.organisation = organisation;
