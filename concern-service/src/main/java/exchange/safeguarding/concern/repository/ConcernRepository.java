@@ -24,12 +24,14 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
     }
 
     /** Concerns whose current step's response is overdue, locked so one replica escalates each. */
-    @SuppressWarnings("unchecked")
     public List<Concern> overdue(Instant now, int limit) {
-        return getEntityManager().createNativeQuery("""
-                        select * from concern where response_due_at <= :now
-                        order by response_due_at limit :limit for update skip locked""", Concern.class)
-                .setParameter("now", now).setParameter("limit", limit).getResultList();
+        // HQL with SKIP LOCKED (lock timeout -2) rather than a native query, whose plan Hibernate re-caches per call.
+        return getEntityManager().createQuery("from Concern c where c.responseDueAt <= :now order by c.responseDueAt",
+                        Concern.class)
+                .setParameter("now", now).setMaxResults(limit)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .getResultList();
     }
 
     public List<Concern> aboutAnyOf(Collection<UUID> personIds) {

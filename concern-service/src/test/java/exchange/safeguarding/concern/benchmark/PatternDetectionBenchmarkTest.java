@@ -41,6 +41,9 @@ class PatternDetectionBenchmarkTest {
     @Inject
     ConcernRepository concerns;
 
+    @Inject
+    exchange.safeguarding.concern.service.ConcernDeadlines deadlines;
+
     @Test
     void patternDetectionCostPerConcern() throws IOException {
         int total = Integer.getInteger("benchmark.concerns", 1_000_000);
@@ -87,10 +90,57 @@ class PatternDetectionBenchmarkTest {
                 target: p99 under 10 ms
                 """.formatted(Instant.now(), total, loadSeconds, nanos.length, WARM_UP, ms(nanos, 0.50), ms(nanos, 0.95), ms(nanos, 0.99),
                 nanos[nanos.length - 1] / 1e6);
+        report += deadlineCheck();
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "pattern-detection.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    /**
+     * The deadline check on the same store: 30% of concerns awaiting a response, 1 in 1,000 of those overdue.
+     * Finding a batch of overdue concerns must not slow as the store grows; escalating each is reported too.
+     */
+    private String deadlineCheck() {
+        int overdue = QuarkusTransaction.requiringNew().timeout(600).call(() -> entityManager.createNativeQuery("""
+                update concern set status = 'AWAITING_ACKNOWLEDGEMENT', current_step = 'LINE_MANAGER',
+                       owner_organisation = organisation,
+                       response_due_at = case when abs(hashtext(id::text)) % 1000 = 0 then now() - interval '1 hour'
+                                              else now() + interval '3 days' end
+                where abs(hashtext(id::text)) % 10 < 3""").executeUpdate());
+        int due = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from concern where response_due_at <= now()").getSingleResult()).intValue());
+        vacuumAnalyze();
+        long[] finding = new long[200];
+        for (int i = 0; i < finding.length; i++) {
+            QuarkusTransaction.begin();
+            try {
+                long started = System.nanoTime();
+                concerns.overdue(Instant.now(), 100);
+                finding[i] = System.nanoTime() - started;
+            } finally {
+                QuarkusTransaction.rollback();
+            }
+        }
+        Arrays.sort(finding);
+        long started = System.nanoTime();
+        deadlines.escalateOverdue();
+        double escalating = (System.nanoTime() - started) / 1e6;
+        return """
+                deadline check: %,d concerns awaiting a response, %,d overdue
+                  finding a batch of 100 overdue (locked, skip-locked): p50 %.2f ms   p99 %.2f ms
+                  escalating all %,d overdue (route, step, event, in batches of 100): %.0f ms, %.2f ms per concern
+                """.formatted(overdue, due, ms(finding, 0.50), ms(finding, 0.99), due, escalating, escalating / Math.max(1, due));
+    }
+
+    private void vacuumAnalyze() {
+        // As autovacuum would in a running system: statistics, and the visibility map for index-only scans.
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("vacuum analyze");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void load(int total) {
@@ -114,13 +164,7 @@ class PatternDetectionBenchmarkTest {
                            'home' || (i % 5000), '{NEGLECT_AND_ACTS_OF_OMISSION}', 'BENCH-ASC'
                     from generate_series(0, :total - 1) i""").setParameter("total", total).executeUpdate();
         });
-        // As autovacuum would in a running system: statistics, and the visibility map for index-only scans.
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            statement.execute("vacuum analyze");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        vacuumAnalyze();
     }
 
     private static double ms(long[] sorted, double quantile) {
