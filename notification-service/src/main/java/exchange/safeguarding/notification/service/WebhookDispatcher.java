@@ -15,23 +15,31 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends due deliveries. Claims are leased in the database, so several replicas share the work and a
- * delivery held by a crashed one is taken up again when its lease runs out, with the same webhook-id.
+ * delivery held by a crashed one is taken up again when its lease runs out, with the same webhook-id. A batch
+ * waits at most a second for its slowest gateway: the rest is recorded together and the dispatcher moves on,
+ * while a straggler records its own outcome when its gateway answers, so one agency's slow gateway never
+ * holds up another agency's messages for longer than that.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 32;
+    private static final Duration BATCH_WAIT = Duration.ofSeconds(1);
 
     private final DeliveryRepository deliveries;
     private final GatewayEndpointRepository endpoints;
@@ -41,7 +49,8 @@ public class WebhookDispatcher {
     private final DispatchSignal signal;
     private final NotificationConfig config;
     private final Clock clock;
-    private final ExecutorService senders = Executors.newFixedThreadPool(8, r -> {
+    // Room for stragglers (up to the webhook timeout each) beside a full batch.
+    private final ExecutorService senders = Executors.newFixedThreadPool(48, r -> {
         Thread t = new Thread(r, "webhook-sender");
         t.setDaemon(true);
         return t;
@@ -117,13 +126,26 @@ public class WebhookDispatcher {
             }
             return prepared;
         });
-        List<Future<Attempted>> sending = claimed.stream().map(p -> senders.submit(() -> attempt(p))).toList();
+        List<CompletableFuture<Attempted>> sending = claimed.stream()
+                .map(p -> CompletableFuture.supplyAsync(() -> attempt(p), senders)).toList();
+        try {
+            CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).get(BATCH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillGoingOrFailed) {
+            // Recorded below: what finished together, the rest on their own.
+        }
         List<Attempted> attempted = new ArrayList<>();
-        for (Future<Attempted> one : sending) {
-            try {
-                attempted.add(one.get());
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warnf("delivery attempt failed unexpectedly: %s", e.getCause().getMessage());
+        for (CompletableFuture<Attempted> one : sending) {
+            if (one.isDone() && !one.isCompletedExceptionally()) {
+                attempted.add(one.join());
+            } else if (one.isDone()) {
+                LOG.warnf("delivery attempt failed unexpectedly; its lease will run out and it is tried again");
+            } else {
+                one.whenComplete((straggler, failed) -> {
+                    if (straggler != null) {
+                        record(List.of(straggler));
+                    }
+                    signal.wake(); // the next message on its subject may now be due
+                });
             }
         }
         record(attempted);

@@ -115,6 +115,28 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSlowGatewayDoesNotHoldUpAnotherAgencysMessages() {
+        GatewayReceiver other = new GatewayReceiver();
+        try {
+            String otherOrg = "ORG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            announceGateway(otherOrg, other.url("/hooks"), newSecret());
+            gateway.answer(Answer.slow(Duration.ofMillis(2800)));
+            String slow = UUID.randomUUID().toString();
+            raiseConcern(slow);
+            // The slow gateway has the message and is taking its time.
+            gateway.await(r -> r.body().contains(slow), 1, Duration.ofSeconds(20));
+            long published = System.nanoTime();
+            String urgent = UUID.randomUUID().toString();
+            EventProbe.publish("safeguarding.concerns", urgent, concernRaised(UUID.randomUUID().toString(), urgent, otherOrg));
+            assertEquals(1, other.await(r -> r.body().contains(urgent), 1, Duration.ofSeconds(20)).size());
+            Duration took = Duration.ofNanos(System.nanoTime() - published);
+            assertTrue(took.compareTo(Duration.ofMillis(2000)) < 0, "not held up by the slow gateway: " + took);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void afterTheLastAttemptTheDeliveryIsDead() {
         gateway.answer(Answer.of(500), Answer.of(500), Answer.of(500));
         String concernId = UUID.randomUUID().toString();

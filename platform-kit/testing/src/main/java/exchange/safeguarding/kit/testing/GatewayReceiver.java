@@ -30,10 +30,19 @@ public final class GatewayReceiver implements AutoCloseable {
         }
     }
 
-    /** A scripted answer: status and optional Retry-After header. */
-    public record Answer(int status, String retryAfter) {
+    /** A scripted answer: status, optional Retry-After header, and how long the gateway takes to answer. */
+    public record Answer(int status, String retryAfter, java.time.Duration delay) {
+        public Answer(int status, String retryAfter) {
+            this(status, retryAfter, java.time.Duration.ZERO);
+        }
+
         public static Answer of(int status) {
             return new Answer(status, null);
+        }
+
+        /** A gateway that answers 200, but only after the delay. */
+        public static Answer slow(java.time.Duration delay) {
+            return new Answer(200, null, delay);
         }
     }
 
@@ -54,6 +63,13 @@ public final class GatewayReceiver implements AutoCloseable {
             received.add(new Received(exchange.getRequestURI().getPath(), headers,
                     new String(body, StandardCharsets.UTF_8), Instant.now()));
             Answer answer = script.pollFirst();
+            if (answer != null && !answer.delay().isZero()) {
+                try {
+                    Thread.sleep(answer.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             int status = answer == null ? 200 : answer.status();
             if (answer != null && answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
@@ -61,6 +77,12 @@ public final class GatewayReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Several requests at once, so one slow answer does not hold up the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gateway-receiver");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
