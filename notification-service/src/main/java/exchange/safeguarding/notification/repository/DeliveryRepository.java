@@ -16,11 +16,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
-    public boolean exists(String eventId, String recipient) {
-        return !getEntityManager().createQuery("select 1 from Delivery d where d.eventId = ?1 and d.recipient = ?2")
-                .setParameter(1, eventId).setParameter(2, recipient).setMaxResults(1).getResultList().isEmpty();
-    }
-
     public long nextSequence(String recipient, String subject) {
         Long last = getEntityManager().createQuery(
                         "select max(d.sequence) from Delivery d where d.recipient = :recipient and d.subject = :subject", Long.class)
