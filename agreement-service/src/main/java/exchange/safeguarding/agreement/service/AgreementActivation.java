@@ -85,14 +85,25 @@ public class AgreementActivation {
                 : " (missing " + String.join("; ", organisation.missingForActivation(today)) + ")";
     }
 
-    /** Activates the version if nothing is left to wait for. */
+    /**
+     * Activates the version if nothing is left to wait for. A version whose last day has already passed (signed
+     * too late) expires instead: it must neither cover sharing nor supersede the version in force.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryActivate(AgreementVersion version, String by) {
-        if (version.status != AgreementStatus.SIGNED || !waitingFor(version).isEmpty()) {
+        if (version.status != AgreementStatus.SIGNED) {
+            return false;
+        }
+        SharingAgreement agreement = agreements.findById(version.agreementId);
+        if (version.effectiveTo != null && today().isAfter(version.effectiveTo)) {
+            end(agreement, version, AgreementStatus.EXPIRED, "its effective-to date " + version.effectiveTo
+                    + " passed before it came into force", by);
+            return false;
+        }
+        if (!waitingFor(version).isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        SharingAgreement agreement = agreements.findById(version.agreementId);
         for (AgreementVersion older : versions.versionsOf(version.agreementId)) {
             if (older.version < version.version && (older.status == AgreementStatus.ACTIVE
                     || older.status == AgreementStatus.SUSPENDED || older.status == AgreementStatus.SIGNED)) {

@@ -5,6 +5,7 @@ import exchange.safeguarding.agreement.messaging.AgreementEvents;
 import exchange.safeguarding.agreement.messaging.OrganisationEvents;
 import exchange.safeguarding.kit.testing.EventProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,35 @@ class AgreementReviewTest {
         TestClock.CLOCK.advance(Duration.ofDays(11));
         review.run();
         given().header("Authorization", ADMIN).get("/agreements/" + id + "/versions/1").then().body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void anAmendmentSignedAfterItsLastDayExpiresAndTheVersionInForceStays() {
+        LocalDate today = LocalDate.now();
+        String care = activeOrganisation("CARE", "CARE_PROVIDER");
+        String nhs = activeOrganisation("NHS", "NHS_TRUST");
+        String id = draft(terms(care, nhs, today, today.plusYears(1), null));
+        sign(id, 1, care);
+        sign(id, 1, nhs);
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(terms(care, nhs, today, today.plusYears(1), today.plusDays(5).toString()))
+                .post("/agreements/" + id + "/amendments").then().statusCode(201).body("version", equalTo(2));
+        sign(id, 2, care);
+        TestClock.CLOCK.advance(Duration.ofDays(6)); // the other party signs only after the amendment's last day
+
+        sign(id, 2, nhs);
+
+        given().header("Authorization", ADMIN).get("/agreements/" + id + "/versions/2").then()
+                .body("status", equalTo("EXPIRED")).body("activatedAt", equalTo(null))
+                .body("statusReason", containsString("passed before it came into force"));
+        given().header("Authorization", ADMIN).get("/agreements/" + id + "/versions/1").then().body("status", equalTo("ACTIVE"));
+        given().header("Authorization", ADMIN).queryParam("from", care).queryParam("to", nhs)
+                .queryParam("purpose", "COORDINATE_RESPONSES").queryParam("category", "IDENTITY")
+                .get("/coverage").then().body("covered", equalTo(true)).body("version", equalTo(1));
+        var types = EventProbe.await(OrganisationEvents.TOPIC, e -> id.equals(e.path("subject").asText()), 8, Duration.ofSeconds(20))
+                .stream().map(e -> e.path("type").asText()).toList();
+        assertEquals(AgreementEvents.EXPIRED, types.get(types.size() - 1), "the parties are told it expired: " + types);
+        assertEquals(1, types.stream().filter(AgreementEvents.ACTIVATED::equals).count(), "only version 1 came into force");
     }
 
     @Test
