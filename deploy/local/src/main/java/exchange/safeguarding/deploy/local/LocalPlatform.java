@@ -1,6 +1,9 @@
 package exchange.safeguarding.deploy.local;
 
+import exchange.safeguarding.deploy.local.demo.DemoPartnership;
+
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +52,43 @@ public final class LocalPlatform implements AutoCloseable {
             System.err.println("Logs: " + platform.settings.home().resolve("logs"));
             System.exit(1);
         }
+        if (demoWanted(args)) {
+            try {
+                System.out.println("Seeding the Northshire demo partnership (what exists is kept; SGX_DEMO=false to skip)...");
+                platform.seedDemoPartnership();
+            } catch (RuntimeException e) {
+                // The platform itself is fine; say what failed and keep it running.
+                System.err.println("The demo partnership could not be seeded: " + e.getMessage());
+            }
+        }
         System.out.println(platform.summary(Duration.ofNanos(System.nanoTime() - started)));
         Thread.currentThread().join();
+    }
+
+    /** The demo partnership is seeded unless {@code --no-demo} is given or {@code SGX_DEMO=false}. */
+    static boolean demoWanted(String[] args) {
+        if (Arrays.asList(args).contains("--no-demo")) {
+            return false;
+        }
+        String setting = System.getenv().getOrDefault("SGX_DEMO", System.getProperty("SGX_DEMO", "true"));
+        return !setting.equalsIgnoreCase("false");
+    }
+
+    /**
+     * Seeds the Northshire demo partnership through the public APIs (organisations, their set-up, the signed
+     * protocol, a few concerns), skipping what already exists; waits until the services have copied it.
+     */
+    public DemoPartnership.Report seedDemoPartnership() {
+        return new DemoPartnership(tokenEndpoint(), this::serviceUrl, this::awaitAgreementEventsConsumed).seed();
+    }
+
+    /**
+     * Waits until concern-service, sharing-service and notification-service have applied every organisation
+     * and agreement event published so far (their copies are then current), e.g. after changing a set-up.
+     */
+    public void awaitAgreementEventsConsumed(Duration timeout) {
+        EventLag.awaitConsumed(settings.kafkaBootstrap(), "safeguarding.agreements",
+                List.of(PlatformSettings.CONCERN, PlatformSettings.SHARING, PlatformSettings.NOTIFICATION), timeout);
     }
 
     public void start() throws Exception {
@@ -165,9 +203,14 @@ public final class LocalPlatform implements AutoCloseable {
         out.append(String.format("  %-22s %s   (admin console: admin / admin)%n", "keycloak", settings.keycloakUrl()));
         out.append(String.format("  %-22s %s%n", "kafka", settings.kafkaBootstrap()));
         out.append(String.format("  %-22s %s (user %s)%n", "postgresql", settings.jdbcBase(), settings.postgresUser()));
-        out.append("\nDemo users (password: demo): care.practitioner, care.manager, care.lead, asc.officer, asc.admin,\n")
+        out.append("\nDemo partnership (Northshire): NORTHSHIRE-ASC (council), NORTHSHIRE-POLICE, NORTHSHIRE-NHS,\n")
+                .append("  NORTHSHIRE-AMBULANCE, MEADOWBANK-CARE, ORCHARD-CARE, NORTHSHIRE-HOMES and BRIGHTER-DAYS (a charity with\n")
+                .append("  no agreement); all but the charity are party to the \"").append(DemoPartnership.PROTOCOL_TITLE).append("\".\n")
+                .append("\nDemo users (password: demo): care.practitioner, care.manager, care.lead, asc.officer, asc.admin,\n")
                 .append("  asc.auditor, police.lead, police.officer, nhs.practitioner, nhs.manager, nhs.lead, ambulance.practitioner,\n")
-                .append("  care.caldicott, nhs.caldicott (caldicott-guardian), care.dpo (data-protection-officer)\n")
+                .append("  ambulance.lead, orchard.practitioner, orchard.manager, orchard.lead, homes.practitioner, homes.lead,\n")
+                .append("  charity.practitioner, charity.lead, care.caldicott, nhs.caldicott (caldicott-guardian),\n")
+                .append("  care.dpo (data-protection-officer)\n")
                 .append("Gateway clients: gateway-<organisation code in lower case>, secret demo-secret-<same>\n\n")
                 .append("Get a token:\n  curl -s -d grant_type=password -d client_id=safeguarding-exchange-cli \\\n")
                 .append("       -d username=care.practitioner -d password=demo ").append(tokenEndpoint()).append('\n')

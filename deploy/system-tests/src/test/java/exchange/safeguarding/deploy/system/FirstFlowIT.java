@@ -6,7 +6,6 @@ import exchange.safeguarding.deploy.local.LocalPlatform;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 import exchange.safeguarding.kit.testing.GatewayReceiver;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,37 +29,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstFlowIT {
 
-    static final String CARE = "MEADOWBANK-CARE";
+    static final String CARE = Partnership.MEADOWBANK;
 
     static LocalPlatform platform;
     static GatewayReceiver gateway;
     static String signingSecret;
 
     @BeforeAll
-    static void platformWithARegisteredCareProvider() {
-        platform = RunningPlatform.get();
-        gateway = new GatewayReceiver();
-        String admin = bearer(KeycloakTokens.user(platform.tokenEndpoint(), "asc.admin"));
-        given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"code\": \"" + CARE + "\", \"name\": \"Meadowbank Care Ltd\", \"type\": \"CARE_PROVIDER\"}")
-                .post(agreements("/organisations")).then().statusCode(201);
-        signingSecret = given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"url\": \"" + gateway.url("/safeguarding/webhooks") + "\"}")
-                .put(agreements("/organisations/" + CARE + "/gateway"))
-                .then().statusCode(200).extract().path("signingSecret");
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
+    static void theDemoCareProvidersGateway() {
+        platform = Partnership.platform();
+        gateway = Partnership.gatewayOf(CARE);
+        signingSecret = Partnership.secretOf(CARE);
     }
 
     @Test
     @Order(1)
     void aConcernRaisedThroughTheGatewayComesBackAsASignedWebhook() throws Exception {
-        String token = bearer(KeycloakTokens.gateway(platform.tokenEndpoint(), CARE));
+        String token = Partnership.gateway(CARE);
         long raised = System.nanoTime();
         String concernId = raiseConcern(token, "ROUTINE");
 
@@ -87,14 +72,14 @@ class FirstFlowIT {
     @Test
     @Order(2)
     void everyEndpointNeedsATokenAndHidesOtherOrganisationsRecords() {
-        String careToken = bearer(KeycloakTokens.gateway(platform.tokenEndpoint(), CARE));
+        String careToken = Partnership.gateway(CARE);
         String concernId = raiseConcern(careToken, "URGENT");
         for (String url : List.of(agreements("/organisations"), concerns("/concerns"), concerns("/concerns/" + concernId),
                 sharing("/consent-records"), notifications("/deliveries"))) {
             given().get(url).then().statusCode(401);
             given().header("Authorization", "Bearer not-a-token").get(url).then().statusCode(401);
         }
-        String police = bearer(KeycloakTokens.user(platform.tokenEndpoint(), "police.officer"));
+        String police = Partnership.user("police.officer");
         given().header("Authorization", police).get(concerns("/concerns/" + concernId))
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", police).get(agreements("/organisations/" + CARE)).then().statusCode(404);
@@ -104,7 +89,7 @@ class FirstFlowIT {
     @Test
     @Order(3)
     void aConcernAcceptedWhileKafkaIsDownIsDeliveredOnceKafkaIsBack() throws Exception {
-        String token = bearer(KeycloakTokens.gateway(platform.tokenEndpoint(), CARE));
+        String token = Partnership.gateway(CARE);
         platform.stopKafka();
         String concernId;
         try {
@@ -130,10 +115,6 @@ class FirstFlowIT {
                          "whatHappened": "Bruising on both forearms; says a visitor grabbed her.", "urgency": "%s"}"""
                         .formatted(urgency))
                 .post(concerns("/concerns")).then().statusCode(201).extract().path("id");
-    }
-
-    static String bearer(String token) {
-        return "Bearer " + token;
     }
 
     static String agreements(String path) {

@@ -22,9 +22,9 @@ class GatewayClientProvisioningIT {
 
     @Test
     void aNewOrganisationsGatewayClientObtainsTokensUntilSuspended() {
-        LocalPlatform platform = RunningPlatform.get();
+        LocalPlatform platform = Partnership.platform();
         String agreements = platform.serviceUrl(PlatformSettings.AGREEMENT);
-        String admin = "Bearer " + KeycloakTokens.user(platform.tokenEndpoint(), "asc.admin");
+        String admin = Partnership.user(Partnership.ADMIN);
 
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("{\"code\": \"" + HOUSING + "\", \"name\": \"Northshire Housing Association\", \"type\": \"HOUSING\"}")

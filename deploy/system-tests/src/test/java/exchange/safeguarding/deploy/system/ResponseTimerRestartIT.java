@@ -5,7 +5,6 @@ import exchange.safeguarding.deploy.local.LocalPlatform;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 import exchange.safeguarding.kit.testing.GatewayReceiver;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A response deadline survives notification-service crashing: the line manager's 20-second deadline passes
  * while the service is down, and after the restart the breach is announced to the owner's gateway exactly
- * once; nothing told while it was down is lost.
+ * once; nothing told while it was down is lost. It registers an agency of its own, outside the demo
+ * partnership, so that no other test depends on the seconds-long deadline it sets.
  */
 class ResponseTimerRestartIT {
 
@@ -35,9 +35,8 @@ class ResponseTimerRestartIT {
 
     @BeforeAll
     static void aHomeCareAgencyWithATightLineManagerDeadline() {
-        platform = RunningPlatform.get();
-        gateway = new GatewayReceiver();
-        String admin = "Bearer " + KeycloakTokens.user(platform.tokenEndpoint(), "asc.admin");
+        platform = Partnership.platform();
+        String admin = Partnership.user(Partnership.ADMIN);
         given().header("Authorization", admin).contentType(ContentType.JSON)
                 .body("{\"code\": \"" + HOMECARE + "\", \"name\": \"Eastvale Home Care\", \"type\": \"CARE_PROVIDER\"}")
                 .post(url(PlatformSettings.AGREEMENT, "/organisations")).then().statusCode(201);
@@ -50,9 +49,7 @@ class ResponseTimerRestartIT {
                            {"step": "LOCAL_AUTHORITY", "responseTimes": {"EMERGENCY": "PT1H", "URGENT": "P1D", "ROUTINE": "P1D", "LOW_LEVEL": "P1D"}}]}""")
                 .put(url(PlatformSettings.AGREEMENT, "/organisations/" + HOMECARE + "/safeguarding-setup")).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"));
-        given().header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"url\": \"" + gateway.url("/webhooks") + "\"}")
-                .put(url(PlatformSettings.AGREEMENT, "/organisations/" + HOMECARE + "/gateway")).then().statusCode(200);
+        gateway = Partnership.gatewayOf(HOMECARE);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", admin)
                 .get(url(PlatformSettings.AGREEMENT, "/organisations/" + HOMECARE)).then()
                 .body("gatewayClient.status", equalTo("PROVISIONED")));
@@ -65,17 +62,10 @@ class ResponseTimerRestartIT {
                 .post(platform.tokenEndpoint()).then().statusCode(200).extract().path("access_token");
     }
 
-    @AfterAll
-    static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
     @Test
     void aDeadlineThatPassesWhileTheServiceIsDownIsBreachedOnceAfterTheRestart() throws Exception {
         // concern-service must know the organisation's route before the concern is raised.
-        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(2)).until(() -> true);
+        Partnership.awaitReplicated();
         String concernId = given().header("Authorization", gatewayToken).contentType(ContentType.JSON).body("""
                         {"adult": {"givenName": "Arthur", "familyName": "Penn"}, "abuseTypes": ["NEGLECT_AND_ACTS_OF_OMISSION"],
                          "whatHappened": "Missed medication three days running; carer did not attend.", "urgency": "ROUTINE"}""")

@@ -12,8 +12,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The whole platform, started once for all system tests exactly as a developer starts it, in a fresh
- * home under target/ and on free ports so it never collides with a platform already running here.
+ * The whole platform, started once for all system tests exactly as a developer starts it (the demo partnership
+ * seeded), in a fresh home under target/ and on free ports so it never collides with a platform already running
+ * here. Tests reach it through {@link Partnership}.
  */
 final class RunningPlatform {
 
@@ -35,6 +36,11 @@ final class RunningPlatform {
                 platform.start();
                 System.out.printf("platform started in %d ms: %s%n", (System.nanoTime() - started) / 1_000_000,
                         platform.startTimes());
+                // As a developer's platform starts: with the demo partnership, seeded through the public APIs.
+                long seeding = System.nanoTime();
+                var seeded = platform.seedDemoPartnership();
+                System.out.printf("demo partnership seeded in %d ms: %d things created%n",
+                        (System.nanoTime() - seeding) / 1_000_000, seeded.created().size());
             } catch (Exception e) {
                 throw new IllegalStateException("the platform did not start", e);
             }
