@@ -26,10 +26,11 @@ import static io.restassured.RestAssured.given;
  * partnership seeded (through the public APIs, as {@code deploy/local} seeds it for a developer), tokens of its
  * people and gateways, and one webhook receiver per organisation.
  *
- * <p>Quickest loop (after one {@code ./mvnw -B -q install -DskipTests}): {@code flock /tmp/sgx-maven.lock ./mvnw -B -o
- * -pl deploy/local,deploy/system-tests verify -Dit.test=YourIT -Dfailsafe.failIfNoSpecifiedTests=false}; the
- * platform starts in about a minute, its logs are in {@code deploy/system-tests/target/platform-home/logs}, the
- * test's output in {@code target/failsafe-reports/*-output.txt}.
+ * <p>Quickest loop: {@code flock /tmp/sgx-maven.lock ./mvnw -B -o -pl deploy/system-tests verify -Dit.test=YourIT}
+ * (about 3 minutes, a minute of it starting the platform; several classes comma-separated share one platform). Only
+ * after changing deploy/local or a service, first {@code flock /tmp/sgx-maven.lock ./mvnw -B -o -q -pl deploy/local
+ * install -DskipTests}. The platform's logs are in {@code deploy/system-tests/target/platform-home/logs}, a test's
+ * output in {@code target/failsafe-reports/*-output.txt}.
  *
  * <p>What the partnership holds (see {@code deploy/local/.../demo}): every organisation below is registered with
  * area "Northshire", set up and ACTIVE, with response times of hours; all but {@link #CHARITY} are party to the
