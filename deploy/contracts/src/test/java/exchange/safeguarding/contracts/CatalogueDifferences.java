@@ -32,8 +32,10 @@ final class CatalogueDifferences {
     /** Every event type a service publishes is documented as sent by that service on that topic, and nothing more. */
     List<String> publishedEventTypes() {
         Map<String, Set<String>> inCode = new TreeMap<>();
+        Map<String, Set<String>> appendedAt = new TreeMap<>();
         for (CodeCatalogue.PublishedEvent p : code.published) {
             inCode.computeIfAbsent(p.type(), t -> new TreeSet<>()).add(p.service() + " -> " + p.topic());
+            appendedAt.computeIfAbsent(p.type(), t -> new TreeSet<>()).add(p.where());
         }
         Map<String, Set<String>> documented = new TreeMap<>();
         for (AsyncApiDocument.Operation op : document.operations()) {
@@ -51,7 +53,7 @@ final class CatalogueDifferences {
         List<String> differences = new ArrayList<>();
         inCode.forEach((type, where) -> {
             if (!documented.containsKey(type)) {
-                differences.add(type + " is published (" + where + ", " + firstPlace(type) + ") but not documented");
+                differences.add(type + " is published (" + where + ", appended at " + appendedAt.get(type) + ") but not documented");
             } else if (!documented.get(type).equals(where)) {
                 differences.add(type + " is published as " + where + " but documented as " + documented.get(type));
             }
@@ -212,11 +214,6 @@ final class CatalogueDifferences {
         Set<String> services = new TreeSet<>(op.tags());
         services.retainAll(Repository.SERVICES);
         return services;
-    }
-
-    private String firstPlace(String type) {
-        List<String> where = code.named.get(type);
-        return where == null || where.isEmpty() ? "?" : where.get(0);
     }
 
     private static JavaSource file(SourceTree tree, String name) {
