@@ -21,7 +21,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(type, title, status, detail, instancePath, errors);
     }
 
-    static String typeFor(int status) {
+    /** The problem type URI for a status, the same in every service. */
+    public static String typeFor(int status) {
         return "https://safeguarding.exchange/problems/" + switch (status) {
             case 400 -> "invalid-request";
             case 401 -> "unauthenticated";
