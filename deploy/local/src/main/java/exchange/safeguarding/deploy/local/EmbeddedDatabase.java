@@ -62,6 +62,11 @@ final class EmbeddedDatabase {
         return settings.jdbcBase() + "/" + database;
     }
 
+    /** Whether this launcher runs the server itself (and can stop and start it), rather than using an external one. */
+    boolean embedded() {
+        return settings.externalPostgresUrl().isEmpty();
+    }
+
     void stop() {
         if (server != null) {
             try {

@@ -174,9 +174,24 @@ public final class LocalPlatform implements AutoCloseable {
         return pids;
     }
 
+    /** Whether the service's process is alive (it may still be starting); false after a kill until it is started again. */
+    public boolean serviceRunning(String service) {
+        return services.get(service).running();
+    }
+
+    /** Where everything listens and the database credentials (for drills that check the stores directly). */
+    public PlatformSettings settings() {
+        return settings;
+    }
+
     /** Kills one service as a crash would: no shutdown hooks (restart drills). */
     public void killService(String service) {
         services.get(service).kill();
+    }
+
+    /** Stops one service as an operator would (its shutdown drains its work), e.g. to time its start alone. */
+    public void stopService(String service) {
+        services.get(service).stop();
     }
 
     /** Starts a stopped or killed service again and waits until it is ready. */
@@ -193,6 +208,23 @@ public final class LocalPlatform implements AutoCloseable {
 
     public void startKafka() throws Exception {
         broker.start();
+    }
+
+    /**
+     * Stops PostgreSQL as an operator's restart would (a fast shutdown: sessions are ended, the data stays), for
+     * outage drills; the services keep running and reconnect when it is back. Only the embedded server can be
+     * stopped.
+     */
+    public void stopDatabase() {
+        if (!database.embedded()) {
+            throw new IllegalStateException("PostgreSQL is external (SGX_POSTGRES_URL); the launcher cannot stop it");
+        }
+        database.stop();
+    }
+
+    /** Starts PostgreSQL again on the same port and data after {@link #stopDatabase()}. */
+    public void startDatabase() throws Exception {
+        database.start();
     }
 
     public String summary(Duration took) {
