@@ -29,7 +29,8 @@ record ServiceSettings(String name, Properties own, Properties kit, Set<String> 
     static final Path ROOT = findRoot();
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?}");
-    private static final Pattern CLASS_PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)[^{;]*?\\bclass\\b", Pattern.DOTALL);
+    /** A resource class's @Path: the annotations of a top-level class start their line, a method's are indented. */
+    private static final Pattern CLASS_PATH = Pattern.compile("^@Path\\(\"([^\"]*)\"\\)", Pattern.MULTILINE);
     private static final Pattern METHOD_PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
 
     static List<ServiceSettings> all() {
