@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -26,12 +25,11 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
     private final PlatformConfig config;
-    private final String servers;
+    private final KafkaConnection connection;
 
-    public TopicProvisioner(PlatformConfig config,
-                            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String servers) {
+    public TopicProvisioner(PlatformConfig config, KafkaConnection connection) {
         this.config = config;
-        this.servers = servers;
+        this.connection = connection;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -39,8 +37,10 @@ public class TopicProvisioner {
         if (wanted.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+        Map<String, Object> settings = connection.settings();
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, config.topics().partitions(), config.topics().replicationFactor()))
