@@ -2,7 +2,6 @@ package exchange.safeguarding.sharing.repository;
 
 import exchange.safeguarding.sharing.domain.InformTask;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +22,15 @@ public class InformTaskRepository implements PanacheRepositoryBase<InformTask, U
                 : list("organisation = ?1 and status = ?2", Sort.ascending("dueAt"), organisation, status);
     }
 
+    /** Open tasks past due and not yet reported, locked (skipping those another replica holds) so each is reported once. */
     public List<InformTask> newlyOverdue(Instant now, int limit) {
-        return find("status = ?1 and dueAt < ?2 and overdueReportedAt is null", Sort.ascending("dueAt"),
-                InformTask.Status.OPEN, now).page(Page.ofSize(limit)).list();
+        return getEntityManager().createQuery("""
+                        from InformTask t where t.status = :open and t.dueAt < :now and t.overdueReportedAt is null
+                        order by t.dueAt""", InformTask.class)
+                .setParameter("open", InformTask.Status.OPEN).setParameter("now", now).setMaxResults(limit)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .getResultList();
     }
 
     public List<InformTask> ofRequests(Collection<UUID> requestIds) {
