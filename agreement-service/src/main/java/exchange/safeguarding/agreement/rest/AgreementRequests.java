@@ -24,7 +24,8 @@ public final class AgreementRequests {
     private AgreementRequests() {
     }
 
-    @Schema(description = "The terms of an information sharing agreement (ICO data sharing code contents)")
+    @Schema(description = "The terms of an information sharing agreement (ICO data sharing code contents)",
+            example = ApiExamples.TERMS)
     public record Terms(
             @NotBlank @Size(max = 300) @Schema(example = "Northshire adult safeguarding information sharing protocol") String title,
             @NotNull @Size(min = 2, max = 50) List<@NotNull @Valid Party> parties,
@@ -53,11 +54,13 @@ public final class AgreementRequests {
         }
     }
 
+    @Schema(name = "PartyInput", description = "A party to the agreement and how it controls the data")
     public record Party(
             @NotBlank @Schema(example = "MEADOWBANK-CARE") String organisation,
             @NotNull ControllerRelationship controllerRelationship) {
     }
 
+    @Schema(name = "PurposeTermsInput", description = "A purpose of sharing with its lawful basis and the data categories it covers")
     public record PurposeTerms(
             @NotNull Purpose purpose,
             @NotNull Article6Basis article6Basis,
@@ -70,11 +73,14 @@ public final class AgreementRequests {
             @NotEmpty List<@NotNull DataCategory> dataCategories) {
     }
 
+    @Schema(description = "Who signs for the caller's organisation", example = ApiExamples.SIGNATURE)
     public record Signature(
             @NotBlank @Size(max = 200) @Schema(example = "Dr Ruth Evans") String signatoryName,
             @NotBlank @Size(max = 200) @Schema(example = "Director of Adult Social Services") String signatoryRole) {
     }
 
+    @Schema(name = "AgreementReason", description = "Why, recorded and sent to every party",
+            example = ApiExamples.AGREEMENT_REASON)
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 }

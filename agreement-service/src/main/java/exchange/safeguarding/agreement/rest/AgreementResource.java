@@ -1,5 +1,7 @@
 package exchange.safeguarding.agreement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.agreement.domain.agreement.AgreementVersion;
 import exchange.safeguarding.agreement.domain.agreement.SharingAgreement;
 import exchange.safeguarding.agreement.repository.AgreementChangeRepository;
@@ -18,7 +20,6 @@ import exchange.safeguarding.agreement.service.AgreementLifecycle;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,12 +52,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Information sharing agreements")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such agreement, or the caller's organisation is not party to it",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgreementResource {
+
+    private static final String AGREEMENT_NOT_FOUND =
+            "No such agreement or version, or the caller's organisation is not party to it";
 
     private static final String[] READERS = {Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PLATFORM_SERVICE,
             Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.LINE_MANAGER, Roles.PRACTITIONER, Roles.GATEWAY};
@@ -85,10 +84,15 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Draft a new information sharing agreement (version 1)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid terms, each field named (including lawful-basis rules)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "draftAgreement", summary = "Draft a new information sharing agreement (version 1)",
+            description = "Creates the agreement and its first version as a DRAFT. The terms are checked as a whole: "
+                    + "at least two active parties, and a lawful basis for each purpose that fits its data categories "
+                    + "(Article 9 and Schedule 1 conditions for special category data, Article 10 for criminal "
+                    + "offence information). Each party then signs; the last signature brings it into force on its "
+                    + "effective date.")
+    @APIResponse(responseCode = "201", description = "The draft; `Location` names the new agreement",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid terms, each field named (including the lawful-basis rules)")
     public Response draft(@NotNull @Valid Terms terms, UriInfo uri) {
         AgreementVersion version = lifecycle.draft(caller.get(), terms.toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(version.agreementId.toString()).build())
@@ -98,7 +102,11 @@ public class AgreementResource {
     @GET
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PLATFORM_SERVICE, Roles.SAFEGUARDING_LEAD,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.LINE_MANAGER, Roles.PRACTITIONER, Roles.GATEWAY})
-    @Operation(summary = "List agreements: all for administrators and auditors, otherwise those the caller's organisation is party to")
+    @Operation(operationId = "listAgreements",
+            summary = "List agreements: all for administrators and auditors, otherwise those the caller's organisation is party to",
+            description = "Each agreement with every one of its versions, oldest first.")
+    @APIResponse(responseCode = "200", description = "The agreements the caller may see",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementView.class)))
     public List<AgreementView> list() {
         Caller who = caller.get();
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -114,8 +122,12 @@ public class AgreementResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PLATFORM_SERVICE, Roles.SAFEGUARDING_LEAD,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.LINE_MANAGER, Roles.PRACTITIONER, Roles.GATEWAY})
-    @Operation(summary = "One agreement with every version, earlier versions unchanged")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "getAgreement", summary = "One agreement with every version, earlier versions unchanged",
+            description = "Administrators, auditors and platform services read any agreement; others only those "
+                    + "their organisation is party to.")
+    @APIResponse(responseCode = "200", description = "The agreement",
+            content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
     public AgreementView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return QuarkusTransaction.requiringNew().call(() -> agreementView(access.readable(who, id)));
@@ -125,8 +137,13 @@ public class AgreementResource {
     @Path("/{id}/versions/{version}")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PLATFORM_SERVICE, Roles.SAFEGUARDING_LEAD,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.LINE_MANAGER, Roles.PRACTITIONER, Roles.GATEWAY})
-    @Operation(summary = "One version: its terms, signatures, status and what it is waiting for")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @Operation(operationId = "getAgreementVersion", summary = "One version: its terms, signatures, status and what it is waiting for",
+            description = "`waitingFor` lists what keeps a signed version from coming into force (a signature, its "
+                    + "effective date).")
+    @APIResponse(responseCode = "200", description = "The version",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "The version number is below 1")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
     public VersionView version(@PathParam("id") UUID id, @PathParam("version") @Min(1) int number) {
         Caller who = caller.get();
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -139,10 +156,14 @@ public class AgreementResource {
     @PUT
     @Path("/{id}/versions/{version}")
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Rewrite a draft version's terms (only before anyone has signed it)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = "The version's terms are frozen",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "editAgreementDraft", summary = "Rewrite a draft version's terms (only before anyone has signed it)",
+            description = "Replaces the terms of a DRAFT version, checked as when drafting. Once a party has signed, "
+                    + "the terms are frozen: amend the agreement instead.")
+    @APIResponse(responseCode = "200", description = "The version with its new terms",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid terms, each field named")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The version's terms are frozen")
     public VersionView editDraft(@PathParam("id") UUID id, @PathParam("version") @Min(1) int number, @NotNull @Valid Terms terms) {
         return view(lifecycle.editDraft(caller.get(), id, number, terms.toDomain()));
     }
@@ -150,10 +171,16 @@ public class AgreementResource {
     @POST
     @Path("/{id}/versions/{version}/signatures")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Sign a version for the caller's organisation; the last signature may bring it into force")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = "Already signed by this organisation, or not open for signature",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "signAgreementVersion",
+            summary = "Sign a version for the caller's organisation; the last signature may bring it into force",
+            description = "Each party signs once, for its own organisation. When every party has signed, the version "
+                    + "becomes SIGNED and comes into force (ACTIVE) on its effective date, superseding the version in force.")
+    @APIResponse(responseCode = "200", description = "The version with the new signature",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "The signatory's name or role is missing")
+    @APIResponse(responseCode = "403", description = "The caller's organisation is not a party to this version")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already signed by this organisation, or not open for signature")
     public VersionView sign(@PathParam("id") UUID id, @PathParam("version") @Min(1) int number, @NotNull @Valid Signature signature) {
         return view(lifecycle.sign(caller.get(), id, number, signature.signatoryName(), signature.signatoryRole()));
     }
@@ -161,10 +188,15 @@ public class AgreementResource {
     @POST
     @Path("/{id}/amendments")
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Amend: draft the next version; the version in force stays in force until the new one is active")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = "A draft is already open, or the agreement was terminated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "amendAgreement",
+            summary = "Amend: draft the next version; the version in force stays in force until the new one is active",
+            description = "Drafts version n+1 with new terms, checked as when drafting. It goes through signatures "
+                    + "like the first version.")
+    @APIResponse(responseCode = "201", description = "The new draft version; `Location` names it",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid terms, each field named")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "A draft is already open, or the agreement was terminated")
     public Response amend(@PathParam("id") UUID id, @NotNull @Valid Terms terms, UriInfo uri) {
         AgreementVersion version = lifecycle.amend(caller.get(), id, terms.toDomain());
         return Response.created(uri.getBaseUriBuilder().path("agreements").path(id.toString()).path("versions")
@@ -174,8 +206,13 @@ public class AgreementResource {
     @POST
     @Path("/{id}/suspension")
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Suspend the version in force: it stops covering sharing until resumed")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @Operation(operationId = "suspendAgreement", summary = "Suspend the version in force: it stops covering sharing until resumed",
+            description = "The reason is recorded and sent to every party.")
+    @APIResponse(responseCode = "200", description = "The suspended version",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "No version is in force")
     public VersionView suspend(@PathParam("id") UUID id, @NotNull @Valid Reason reason) {
         return view(lifecycle.suspend(caller.get(), id, reason.reason()));
     }
@@ -183,8 +220,13 @@ public class AgreementResource {
     @POST
     @Path("/{id}/resumption")
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Resume a suspended version")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @Operation(operationId = "resumeAgreement", summary = "Resume a suspended version",
+            description = "The version covers sharing again from now; the reason is recorded.")
+    @APIResponse(responseCode = "200", description = "The version, in force again",
+            content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "No version is suspended")
     public VersionView resume(@PathParam("id") UUID id, @NotNull @Valid Reason reason) {
         return view(lifecycle.resume(caller.get(), id, reason.reason()));
     }
@@ -192,8 +234,13 @@ public class AgreementResource {
     @POST
     @Path("/{id}/termination")
     @RolesAllowed(Roles.PROTOCOL_ADMIN)
-    @Operation(summary = "Terminate the agreement: every version not already ended ends now")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @Operation(operationId = "terminateAgreement", summary = "Terminate the agreement: every version not already ended ends now",
+            description = "Terminating is final: to share again, draft a new agreement.")
+    @APIResponse(responseCode = "200", description = "The agreement with its ended versions",
+            content = @Content(schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The agreement has already ended")
     public AgreementView terminate(@PathParam("id") UUID id, @NotNull @Valid Reason reason) {
         Caller who = caller.get();
         lifecycle.terminate(who, id, reason.reason());
@@ -203,7 +250,12 @@ public class AgreementResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Who changed what and when")
+    @Operation(operationId = "getAgreementHistory", summary = "Who changed what and when",
+            description = "Every change to the agreement and its versions, oldest first.")
+    @APIResponse(responseCode = "200", description = "The changes",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeView.class),
+                    examples = @ExampleObject(name = "history", value = ApiExamples.AGREEMENT_CHANGES)))
+    @APIResponse(responseCode = "404", description = AGREEMENT_NOT_FOUND)
     public List<ChangeView> history(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return QuarkusTransaction.requiringNew().call(() -> {

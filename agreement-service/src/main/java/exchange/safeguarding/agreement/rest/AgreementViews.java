@@ -6,6 +6,8 @@ import exchange.safeguarding.agreement.domain.agreement.AgreementTerms;
 import exchange.safeguarding.agreement.domain.agreement.AgreementVersion;
 import exchange.safeguarding.agreement.domain.agreement.SharingAgreement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,7 @@ public final class AgreementViews {
         }
     }
 
+    @Schema(description = "One version of an agreement: its terms, signatures and status", example = ApiExamples.VERSION)
     public record VersionView(UUID agreementId, String reference, UUID versionId, int version, String status,
                               AgreementTerms terms, List<SignatureView> signatures,
                               List<String> waitingFor, Instant activatedAt, Instant reviewDueAnnouncedAt,
@@ -34,9 +37,11 @@ public final class AgreementViews {
         }
     }
 
+    @Schema(description = "An agreement with all its versions", example = ApiExamples.AGREEMENT)
     public record AgreementView(UUID id, String reference, Instant createdAt, String createdBy, List<VersionView> versions) {
     }
 
+    @Schema(name = "AgreementChange", description = "One change to an agreement or one of its versions")
     public record ChangeView(Integer version, String change, String changedBy, Instant changedAt) {
         static ChangeView of(AgreementChange c) {
             return new ChangeView(c.version, c.change, c.changedBy, c.changedAt);

@@ -1,5 +1,6 @@
 package exchange.safeguarding.agreement.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
 import exchange.safeguarding.kit.vocabulary.Purpose;
 import exchange.safeguarding.agreement.service.AgreementAccess;
@@ -8,7 +9,6 @@ import exchange.safeguarding.agreement.service.AgreementCoverage.Coverage;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.ProblemException;
 import exchange.safeguarding.kit.problem.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,13 +50,16 @@ public class CoverageResource {
     @GET
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.AUDITOR, Roles.PLATFORM_SERVICE, Roles.SAFEGUARDING_LEAD,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.LINE_MANAGER, Roles.PRACTITIONER, Roles.GATEWAY})
-    @Operation(summary = "Is sharing from one organisation to another, for a purpose, of these categories, covered at a time? By which agreement version? If not, why not?")
+    @Operation(operationId = "checkCoverage",
+            summary = "Is sharing from one organisation to another, for a purpose, of these categories, covered at a time? By which agreement version? If not, why not?",
+            description = "Answers from the agreement versions in force at the time asked: the version that covers "
+                    + "the sharing and its lawful basis, or the reasons it is not covered. Callers other than "
+                    + "administrators, auditors and platform services ask only about their own organisation.")
     @APIResponse(responseCode = "200", description = "The answer, covered or not, with reasons",
-            content = @Content(schema = @Schema(implementation = Coverage.class)))
-    @APIResponse(responseCode = "400", description = "A missing or unknown parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only administrators, auditors and platform services may ask about sharing between other organisations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(schema = @Schema(implementation = Coverage.class),
+                    examples = @ExampleObject(name = "covered", value = ApiExamples.COVERAGE)))
+    @APIResponse(responseCode = "400", description = "A missing or unknown parameter")
+    @APIResponse(responseCode = "403", description = "Only administrators, auditors and platform services may ask about sharing between other organisations")
     public Coverage check(
             @Parameter(example = "MEADOWBANK-CARE") @QueryParam("from") @NotBlank String from,
             @Parameter(example = "NORTHSHIRE-ASC") @QueryParam("to") @NotBlank String to,

@@ -38,6 +38,7 @@ public final class OrganisationRequests {
     private OrganisationRequests() {
     }
 
+    @Schema(description = "A partner organisation to register", example = ApiExamples.REGISTER_ORGANISATION)
     public record RegisterOrganisation(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,63}", message = "must be 2-64 upper-case letters, digits or hyphens")
             @Schema(description = "Unique code; the ODS code for NHS bodies where there is one", example = "MEADOWBANK-CARE")
@@ -47,13 +48,15 @@ public final class OrganisationRequests {
             @Size(max = 300) @Schema(example = "Northshire") String areaServed) {
     }
 
+    @Schema(description = "An organisation's registered details", example = ApiExamples.UPDATE_ORGANISATION)
     public record UpdateOrganisation(
             @NotBlank @Size(max = 300) @Schema(example = "Meadowbank Care Ltd") String name,
             @NotNull OrganisationType type,
             @Size(max = 300) @Schema(example = "Northshire and Eastvale") String areaServed) {
     }
 
-    @Schema(description = "The organisation's safeguarding set-up; an organisation is active only when all three parts are complete and current")
+    @Schema(description = "The organisation's safeguarding set-up; an organisation is active only when all three parts are complete and current",
+            example = ApiExamples.SAFEGUARDING_SETUP)
     public record SafeguardingSetup(
             @Valid Lead safeguardingLead,
             @Valid Policy whistleblowingPolicy,
@@ -99,6 +102,7 @@ public final class OrganisationRequests {
         }
     }
 
+    @Schema(name = "LeadInput", description = "The organisation's safeguarding lead")
     public record Lead(
             @NotBlank @Size(max = 200) @Schema(example = "Carla Chambers") String name,
             @Size(max = 200) @Schema(example = "Designated Safeguarding Lead") String role,
@@ -107,31 +111,37 @@ public final class OrganisationRequests {
             String phone) {
     }
 
+    @Schema(name = "PolicyInput", description = "The organisation's whistleblowing policy")
     public record Policy(
             @NotBlank @Size(max = 2000) @Schema(example = "https://meadowbank-care.example/policies/whistleblowing.pdf") String reference,
             @NotBlank @Size(max = 200) @Schema(example = "Head of HR") String owner,
             @NotNull @Schema(example = "2027-06-30") LocalDate reviewDate) {
     }
 
+    @Schema(name = "EscalationStepInput", description = "A step of the escalation route and its response time per urgency")
     public record Step(
             @NotNull EscalationStep.Step step,
             @NotEmpty @Schema(description = "ISO-8601 durations per urgency", example = "{\"EMERGENCY\": \"PT1H\", \"URGENT\": \"PT4H\", \"ROUTINE\": \"PT24H\", \"LOW_LEVEL\": \"PT72H\"}")
             Map<@NotNull Urgency, @NotBlank String> responseTimes) {
     }
 
+    @Schema(description = "Where the organisation's webhooks go", example = ApiExamples.CONFIGURE_GATEWAY)
     public record ConfigureGateway(
             @NotBlank @Size(max = 2000) @Schema(description = "HTTPS endpoint of the agency's gateway that receives signed webhooks",
                     example = "https://gateway.meadowbank-care.example/safeguarding/webhooks")
             String url) {
     }
 
+    @Schema(name = "OrganisationReason", description = "Why, recorded in the organisation's history",
+            example = ApiExamples.ORGANISATION_REASON)
     public record Reason(@NotBlank @Size(max = 2000) @Schema(example = "Whistleblowing policy withdrawn pending rewrite") String reason) {
     }
 
     public record GatewayClientView(String clientId, String status, String error) {
     }
 
-    @Schema(description = "A partner organisation. Signing secrets and client secrets are never returned here.")
+    @Schema(description = "A partner organisation. Signing secrets and client secrets are never returned here.",
+            example = ApiExamples.ORGANISATION)
     public record OrganisationView(String code, String name, OrganisationType type, String areaServed, String status,
                                    @Schema(description = "What keeps the organisation from being active") List<String> missing,
                                    OrganisationEvents.Lead safeguardingLead, OrganisationEvents.Policy whistleblowingPolicy,
@@ -146,7 +156,8 @@ public final class OrganisationRequests {
         }
     }
 
-    @Schema(description = "The gateway and, when one was issued now, its signing secret: shown this once only")
+    @Schema(description = "The gateway and, when one was issued now, its signing secret: shown this once only",
+            example = ApiExamples.GATEWAY)
     public record GatewayView(String organisation, String url, UUID secretId,
                               @Schema(description = "Standard Webhooks secret (whsec_...); store it now, it is never shown again")
                               String signingSecret) {
@@ -157,6 +168,7 @@ public final class OrganisationRequests {
         }
     }
 
+    @Schema(name = "OrganisationChange", description = "One change to an organisation")
     public record ChangeView(String change, String changedBy, Instant changedAt) {
         static ChangeView of(OrganisationChange c) {
             return new ChangeView(c.change, c.changedBy, c.changedAt);

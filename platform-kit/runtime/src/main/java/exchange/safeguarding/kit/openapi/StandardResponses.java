@@ -80,13 +80,20 @@ public class StandardResponses implements OASFilter {
         openAPI.setComponents(components);
         components.addSchema(ProblemSchema.PROBLEM, ProblemSchema.problem());
         components.addSchema(ProblemSchema.FIELD_ERROR, ProblemSchema.fieldError());
-        for (Standard standard : Standard.values()) {
-            components.addResponse(standard.component, OASFactory.createAPIResponse()
-                    .description(standard.description)
-                    .content(problemContent(ProblemSchema.example(standard.status, standard.exampleDetail, "/concerns"))));
-        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
+        }
+        String aPath = openAPI.getPaths().getPathItems().keySet().stream().findFirst().orElse("/");
+        for (Standard standard : Standard.values()) {
+            Map<String, Object> example = ProblemSchema.example(standard.status, standard.exampleDetail, aPath);
+            if (standard == Standard.INVALID_REQUEST) {
+                Map<String, Object> fieldError = new LinkedHashMap<>(); // ordered, so the document is the same every time
+                fieldError.put("field", "name");
+                fieldError.put("message", "must not be blank");
+                example.put("errors", List.of(fieldError));
+            }
+            components.addResponse(standard.component, OASFactory.createAPIResponse()
+                    .description(standard.description).content(problemContent(example)));
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
                 .forEach(operation -> complete(path, item, operation)));
@@ -129,14 +136,18 @@ public class StandardResponses implements OASFilter {
         }
     }
 
-    /** An error response declared with a code and a description gets the problem content and an example. */
+    /**
+     * An error response declared with a code and a description gets the problem content, and an example whose detail
+     * is the description (not for a 400, whose detail and errors depend on the fields at fault).
+     */
     private static APIResponse withProblemContent(String code, APIResponse response, String path) {
         if (response.getRef() != null || response.getContent() != null || !isError(code)
                 || response.getDescription() == null || GENERIC_DESCRIPTIONS.contains(response.getDescription())) {
             return response;
         }
         int status = Integer.parseInt(code);
-        return response.content(problemContent(ProblemSchema.example(status, response.getDescription(), path)));
+        return response.content(problemContent(status == 400 ? null
+                : ProblemSchema.example(status, response.getDescription(), path)));
     }
 
     private static boolean isError(String code) {
@@ -144,9 +155,8 @@ public class StandardResponses implements OASFilter {
     }
 
     private static Content problemContent(Map<String, Object> example) {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(ProblemSchema.PROBLEM))
-                .example(example));
+        var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ProblemSchema.PROBLEM));
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, example == null ? media : media.example(example));
     }
 
     /**
