@@ -1,5 +1,7 @@
 package exchange.safeguarding.concern.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.domain.Concern;
 import exchange.safeguarding.concern.repository.ConcernRepository;
 import exchange.safeguarding.concern.repository.ConcernStepRepository;
@@ -12,7 +14,6 @@ import exchange.safeguarding.concern.service.ConcernWorkflow;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,12 +43,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Concerns")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The caller's role or organisation does not act at this step",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such concern, or not visible to the caller",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConcernResource {
+
+    private static final String NOT_FOUND = "No such concern, or not visible to the caller";
+    private static final String NOT_AT_THIS_STEP =
+            "The role or organisation allowed, but not the one that acts at the concern's current step";
 
     private final ConcernIntake intake;
     private final ConcernWorkflow workflow;
@@ -68,11 +68,15 @@ public class ConcernResource {
 
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "Raise a safeguarding concern on behalf of the caller's organisation; it is routed at once")
-    @APIResponse(responseCode = "201", description = "Stored and routed",
+    @Operation(operationId = "raiseConcern",
+            summary = "Raise a safeguarding concern on behalf of the caller's organisation; it is routed at once",
+            description = "The adult and any person alleged to cause harm are matched to person records across "
+                    + "agencies. Routing follows the urgency: ROUTINE and URGENT go to the raising organisation's line "
+                    + "managers, EMERGENCY straight to its safeguarding lead and the local authority, LOW_LEVEL is "
+                    + "recorded and counted; whistleblowing concerns bypass the organisation. Unknown fields are refused.")
+    @APIResponse(responseCode = "201", description = "Stored and routed; `Location` names the concern",
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (including NHS number check digits)")
     public Response raise(@NotNull @Valid RaiseConcernRequest request, UriInfo uri) {
         Caller who = caller.get();
         Concern concern = intake.raise(who, request.toDomain());
@@ -83,8 +87,12 @@ public class ConcernResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Read one concern the caller's organisation may see")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @Operation(operationId = "getConcern", summary = "Read one concern the caller's organisation may see",
+            description = "Visible to the raising organisation, the organisations it was routed, referred or disclosed "
+                    + "to, and auditors. A whistleblower's name is withheld from their own organisation.")
+    @APIResponse(responseCode = "200", description = "The concern",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public ConcernView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
@@ -93,7 +101,12 @@ public class ConcernResource {
 
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "List the concerns the caller's organisation may see (raised, routed, referred or disclosed to it), newest first")
+    @Operation(operationId = "listConcerns",
+            summary = "List the concerns the caller's organisation may see (raised, routed, referred or disclosed to it), newest first",
+            description = "Paged with `page` (from 0) and `size` (1 to 200).")
+    @APIResponse(responseCode = "200", description = "One page of concerns",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConcernView.class)))
+    @APIResponse(responseCode = "400", description = "A page below 0 or a size outside 1 to 200")
     public List<ConcernView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Caller who = caller.get();
@@ -104,7 +117,12 @@ public class ConcernResource {
     @GET
     @Path("/{id}/steps")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Every step of the concern: who did what, at which step, when and why")
+    @Operation(operationId = "listConcernSteps", summary = "Every step of the concern: who did what, at which step, when and why",
+            description = "Oldest first. A whistleblower's name is withheld from their own organisation.")
+    @APIResponse(responseCode = "200", description = "The steps",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConcernView.StepView.class),
+                    examples = @ExampleObject(name = "steps", value = ApiExamples.STEPS)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public List<ConcernView.StepView> steps(@PathParam("id") UUID id) {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
@@ -118,10 +136,14 @@ public class ConcernResource {
     @Path("/{id}/acknowledgement")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Acknowledge a concern at the caller's step; the decision is then due within the response time")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
-    @APIResponse(responseCode = "409", description = "Not awaiting acknowledgement",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "acknowledgeConcern",
+            summary = "Acknowledge a concern at the caller's step; the decision is then due within the response time",
+            description = "Only the organisation and role that hold the concern's current step act on it. No body.")
+    @APIResponse(responseCode = "200", description = "The acknowledged concern, in triage",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "403", description = NOT_AT_THIS_STEP)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not awaiting acknowledgement")
     public ConcernView acknowledge(@PathParam("id") UUID id) {
         Caller who = caller.get();
         return ConcernView.of(workflow.acknowledge(who, id), visibility.raiserFor(who, concerns.findById(id)));
@@ -130,12 +152,20 @@ public class ConcernResource {
     @POST
     @Path("/{id}/triage")
     @RolesAllowed({Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Assess against the section 42 tests and decide: refer to the local authority, start an enquiry (local authority), or no further action with reasons")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
-    @APIResponse(responseCode = "409", description = "Not acknowledged yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The decision is not open at this step",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "triageConcern",
+            summary = "Assess against the section 42 tests and decide: refer to the local authority, start an enquiry (local authority), or no further action with reasons",
+            description = "Referring moves the concern to the local authority's officers; an enquiry (SECTION_42 needs "
+                    + "all three tests met) is the local authority's alone; no further action closes the concern and "
+                    + "needs reasons.")
+    @APIResponse(responseCode = "200", description = "The concern after the decision",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (reasons missing for no further action, "
+            + "an enquiry type the tests do not allow)")
+    @APIResponse(responseCode = "403", description = NOT_AT_THIS_STEP)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not acknowledged yet")
+    @APIResponse(responseCode = "422", description = "The decision is not open at this step (the local authority cannot "
+            + "refer to itself; only the local authority starts an enquiry)")
     public ConcernView triage(@PathParam("id") UUID id, @NotNull @Valid Triage request) {
         Caller who = caller.get();
         var test = new ConcernWorkflow.Section42(request.section42().careAndSupportNeeds(),
@@ -147,8 +177,14 @@ public class ConcernResource {
     @POST
     @Path("/{id}/outcome")
     @RolesAllowed(Roles.LA_SAFEGUARDING_OFFICER)
-    @Operation(summary = "Record the outcome of the enquiry (national outcome categories)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @Operation(operationId = "recordConcernOutcome", summary = "Record the outcome of the enquiry (national outcome categories)",
+            description = "For a concern under enquiry, by the local authority's safeguarding officers.")
+    @APIResponse(responseCode = "200", description = "The concern with its outcome",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "403", description = NOT_AT_THIS_STEP)
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Not under enquiry")
     public ConcernView outcome(@PathParam("id") UUID id, @NotNull @Valid Outcome request) {
         Caller who = caller.get();
         Concern concern = workflow.recordOutcome(who, id, request.outcome(), request.riskResult(), request.notes());
@@ -158,8 +194,15 @@ public class ConcernResource {
     @POST
     @Path("/{id}/closure")
     @RolesAllowed({Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Close the concern with reasons; closing without referral is shown to the raiser and the local authority")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @Operation(operationId = "closeConcern",
+            summary = "Close the concern with reasons; closing without referral is shown to the raiser and the local authority",
+            description = "An enquiry's outcome must be recorded first.")
+    @APIResponse(responseCode = "200", description = "The closed concern",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "403", description = "Only the organisation and role responsible for the current step can close the concern")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "Already closed, or an enquiry's outcome is not recorded yet")
     public ConcernView close(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
         Caller who = caller.get();
         Concern concern = workflow.close(who, id, request.reason());
@@ -169,8 +212,15 @@ public class ConcernResource {
     @POST
     @Path("/{id}/challenges")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "Professional challenge: the raiser escalates over whoever holds the concern, with a reason (also after closure)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @Operation(operationId = "challengeConcern",
+            summary = "Professional challenge: the raiser escalates over whoever holds the concern, with a reason (also after closure)",
+            description = "The concern moves to the next step of the escalation route; when it is already with the "
+                    + "local authority, the challenge is recorded and the authority told.")
+    @APIResponse(responseCode = "200", description = "The escalated concern",
+            content = @Content(schema = @Schema(implementation = ConcernView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "403", description = "Only the person who raised the concern can challenge its handling")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
     public ConcernView challenge(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
         Caller who = caller.get();
         Concern concern = workflow.challenge(who, id, request.reason());

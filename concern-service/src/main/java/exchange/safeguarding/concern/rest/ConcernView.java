@@ -1,5 +1,6 @@
 package exchange.safeguarding.concern.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import exchange.safeguarding.concern.domain.Concern;
 import exchange.safeguarding.concern.domain.ConcernStep;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A concern as the caller may see it (a whistleblower's identity is withheld from their organisation). */
+@Schema(description = "A concern as the caller may see it", example = ApiExamples.CONCERN)
 public record ConcernView(UUID id, String organisation, String raisedBy, Adult adult, List<String> abuseTypes,
                           String locationType, String settingName, String sourceOfRisk, AllegedHarm personAllegedToCauseHarm,
                           String whatHappened, String immediateActions, String urgency, String viewsAndWishes,
@@ -22,9 +24,11 @@ public record ConcernView(UUID id, String organisation, String raisedBy, Adult a
                         String postcode) {
     }
 
+    @Schema(name = "AllegedHarmView")
     public record AllegedHarm(UUID personId, String givenName, String familyName, String relationship) {
     }
 
+    @Schema(name = "ConcernStep", description = "One step of a concern's handling")
     public record StepView(String action, String step, String organisation, String doneBy, Instant doneAt, String reason) {
         static StepView of(ConcernStep s, String doneBy) {
             return new StepView(s.action, s.step == null ? null : s.step.name(), s.organisation, doneBy, s.doneAt, s.reason);

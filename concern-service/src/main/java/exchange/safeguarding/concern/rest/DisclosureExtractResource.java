@@ -1,8 +1,9 @@
 package exchange.safeguarding.concern.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.service.DisclosureExtracts;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +31,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Disclosure extracts (platform services only)")
 @RolesAllowed(Roles.PLATFORM_SERVICE)
-@APIResponse(responseCode = "400", description = "No category, or an unknown one",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such concern or person",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DisclosureExtractResource {
 
     private final DisclosureExtracts extracts;
@@ -44,14 +41,28 @@ public class DisclosureExtractResource {
 
     @GET
     @Path("/concerns/{id}")
-    @Operation(summary = "The requested data categories of one concern, keyed by category")
+    @Operation(operationId = "extractConcern", summary = "The requested data categories of one concern, keyed by category",
+            description = "For sharing-service, which discloses exactly these after a sharing decision. Absent values "
+                    + "are left out; a category the service holds nothing of is an empty object.")
+    @APIResponse(responseCode = "200", description = "The extract, keyed by data category",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "extract", value = ApiExamples.CONCERN_EXTRACT)))
+    @APIResponse(responseCode = "400", description = "No category, or an unknown one")
+    @APIResponse(responseCode = "404", description = "No such concern")
     public Map<String, Object> concern(@PathParam("id") UUID id, @QueryParam("category") List<String> categories) {
         return extracts.ofConcern(id, categories(categories));
     }
 
     @GET
     @Path("/persons/{id}")
-    @Operation(summary = "The requested data categories of one adult without a concern (identity and contact only)")
+    @Operation(operationId = "extractPerson",
+            summary = "The requested data categories of one adult without a concern (identity and contact only)",
+            description = "For sharing-service. Categories other than IDENTITY and CONTACT live on concerns, so they are empty.")
+    @APIResponse(responseCode = "200", description = "The extract, keyed by data category",
+            content = @Content(schema = @Schema(type = SchemaType.OBJECT),
+                    examples = @ExampleObject(name = "extract", value = ApiExamples.PERSON_EXTRACT)))
+    @APIResponse(responseCode = "400", description = "No category, or an unknown one")
+    @APIResponse(responseCode = "404", description = "No such person")
     public Map<String, Object> person(@PathParam("id") UUID id, @QueryParam("category") List<String> categories) {
         return extracts.ofPerson(id, categories(categories));
     }

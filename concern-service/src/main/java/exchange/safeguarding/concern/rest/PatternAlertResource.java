@@ -1,11 +1,11 @@
 package exchange.safeguarding.concern.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.domain.PatternAlert;
 import exchange.safeguarding.concern.repository.PatternAlertRepository;
 import exchange.safeguarding.concern.service.PatternAlerts;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,11 +33,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Pattern alerts")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "Local authority safeguarding officers only",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PatternAlertResource {
 
+    @Schema(name = "PatternAlert", description = "Concerns that together suggest a pattern, for the local authority to decide on",
+            example = ApiExamples.ALERT)
     public record AlertView(UUID id, String rule, String subject, String status, List<UUID> concernIds,
                             List<String> organisations, Instant detectedAt, Instant updatedAt, String decision,
                             String decisionReason, String decidedBy, Instant decidedAt) {
@@ -47,6 +46,7 @@ public class PatternAlertResource {
         }
     }
 
+    @Schema(description = "The local authority's decision on an alert", example = ApiExamples.DECISION)
     public record Decision(
             @NotBlank @Pattern(regexp = "START_ENQUIRY|MONITOR|NO_ACTION|REFER_TO_REGULATOR",
                     message = "must be START_ENQUIRY, MONITOR, NO_ACTION or REFER_TO_REGULATOR") String decision,
@@ -65,7 +65,12 @@ public class PatternAlertResource {
 
     @GET
     @RolesAllowed(Roles.LA_SAFEGUARDING_OFFICER)
-    @Operation(summary = "Pattern alerts for the caller's local authority, newest first")
+    @Operation(operationId = "listPatternAlerts", summary = "Pattern alerts for the caller's local authority, newest first",
+            description = "Alerts are raised by the platform when concerns about one adult come from several "
+                    + "organisations, one person alleged to cause harm is named about different adults, or one care "
+                    + "setting gathers several concerns.")
+    @APIResponse(responseCode = "200", description = "The alerts",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AlertView.class)))
     public List<AlertView> list() {
         return alerts.forLocalAuthority(caller.get().organisation()).stream().map(AlertView::of).toList();
     }
@@ -73,9 +78,11 @@ public class PatternAlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.LA_SAFEGUARDING_OFFICER)
-    @Operation(summary = "One pattern alert, naming the linked concerns")
-    @APIResponse(responseCode = "404", description = "No such alert for the caller's local authority",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getPatternAlert", summary = "One pattern alert, naming the linked concerns",
+            description = "Only alerts for the caller's local authority.")
+    @APIResponse(responseCode = "200", description = "The alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "404", description = "No such alert for the caller's local authority")
     public AlertView get(@PathParam("id") UUID id) {
         return AlertView.of(decisions.visible(caller.get(), id));
     }
@@ -83,9 +90,13 @@ public class PatternAlertResource {
     @POST
     @Path("/{id}/decision")
     @RolesAllowed(Roles.LA_SAFEGUARDING_OFFICER)
-    @Operation(summary = "Decide on a pattern alert, with reasons")
-    @APIResponse(responseCode = "409", description = "Already decided",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "decidePatternAlert", summary = "Decide on a pattern alert, with reasons",
+            description = "START_ENQUIRY, MONITOR, NO_ACTION or REFER_TO_REGULATOR; an alert is decided once.")
+    @APIResponse(responseCode = "200", description = "The decided alert",
+            content = @Content(schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such alert for the caller's local authority")
+    @APIResponse(responseCode = "409", description = "Already decided")
     public AlertView decide(@PathParam("id") UUID id, @NotNull @Valid Decision decision) {
         return AlertView.of(decisions.decide(caller.get(), id, decision.decision(), decision.reason()));
     }

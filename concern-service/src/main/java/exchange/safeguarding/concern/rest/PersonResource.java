@@ -1,5 +1,7 @@
 package exchange.safeguarding.concern.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.service.PersonRecords;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
@@ -29,17 +31,17 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Adults and persons alleged to cause harm")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "404", description = "No such person, or no concern about them is visible to the caller",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PersonResource {
 
+    @Schema(description = "The record this one is the same person as", example = ApiExamples.MERGE)
     public record Merge(@NotNull UUID into, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(description = "Why the records are different people", example = ApiExamples.UNMERGE)
     public record Unmerge(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(description = "A person record", example = ApiExamples.PERSON_REF)
     public record PersonRef(UUID personId) {
     }
 
@@ -54,7 +56,14 @@ public class PersonResource {
     @GET
     @Path("/{id}/chronology")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "The adult's chronology across agencies: what the caller may see, in time order")
+    @Operation(operationId = "getChronology",
+            summary = "The adult's chronology across agencies: what the caller may see, in time order",
+            description = "Every step of every concern about the person (and the records merged into it) that the "
+                    + "caller may see.")
+    @APIResponse(responseCode = "200", description = "The chronology",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PersonRecords.ChronologyEntry.class),
+                    examples = @ExampleObject(name = "chronology", value = ApiExamples.CHRONOLOGY)))
+    @APIResponse(responseCode = "404", description = "No such person, or no concern about them is visible to the caller")
     public List<PersonRecords.ChronologyEntry> chronology(@PathParam("id") UUID id) {
         return records.chronology(caller.get(), id);
     }
@@ -62,8 +71,14 @@ public class PersonResource {
     @POST
     @Path("/{id}/merge")
     @RolesAllowed({Roles.LA_SAFEGUARDING_OFFICER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Record that two person records are the same person (kept as history; can be undone)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonRef.class)))
+    @Operation(operationId = "mergePersons",
+            summary = "Record that two person records are the same person (kept as history; can be undone)",
+            description = "Concerns about either record then show in one chronology.")
+    @APIResponse(responseCode = "200", description = "The record both now resolve to",
+            content = @Content(schema = @Schema(implementation = PersonRef.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (a record cannot be merged into itself)")
+    @APIResponse(responseCode = "404", description = "No such person, or no concern about them is visible to the caller")
+    @APIResponse(responseCode = "409", description = "The two records are already one person")
     public PersonRef merge(@PathParam("id") UUID id, @NotNull @Valid Merge merge) {
         return new PersonRef(records.merge(caller.get(), id, merge.into(), merge.reason()).id);
     }
@@ -71,8 +86,13 @@ public class PersonResource {
     @POST
     @Path("/{id}/unmerge")
     @RolesAllowed({Roles.LA_SAFEGUARDING_OFFICER, Roles.SAFEGUARDING_LEAD})
-    @Operation(summary = "Undo a merge, with a reason")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PersonRef.class)))
+    @Operation(operationId = "unmergePersons", summary = "Undo a merge, with a reason",
+            description = "The record stands on its own again; the merge stays in the history.")
+    @APIResponse(responseCode = "200", description = "The record, on its own again",
+            content = @Content(schema = @Schema(implementation = PersonRef.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = "No such person, or no concern about them is visible to the caller")
+    @APIResponse(responseCode = "409", description = "The record is not merged into another")
     public PersonRef unmerge(@PathParam("id") UUID id, @NotNull @Valid Unmerge unmerge) {
         return new PersonRef(records.unmerge(caller.get(), id, unmerge.reason()).id);
     }

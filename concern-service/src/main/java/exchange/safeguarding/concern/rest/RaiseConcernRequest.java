@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-@Schema(description = "A safeguarding concern about an adult at risk")
+@Schema(description = "A safeguarding concern about an adult at risk", example = ApiExamples.RAISE_CONCERN)
 public record RaiseConcernRequest(
         @NotNull @Valid Person adult,
         @NotEmpty @Size(max = 11) @Schema(description = "Types of abuse or neglect; several allowed") Set<@NotNull AbuseType> abuseTypes,
@@ -42,6 +42,7 @@ public record RaiseConcernRequest(
         @Schema(description = "Whether emergency services were contacted") boolean emergencyServicesContacted,
         @Valid Whistleblowing whistleblowing) {
 
+    @Schema(name = "PersonInput", description = "An adult or a person alleged to cause harm, as the raiser knows them")
     public record Person(
             @NotBlank @Size(max = 200) @Schema(example = "Edith") String givenName,
             @NotBlank @Size(max = 200) @Schema(example = "Clarke") String familyName,
@@ -86,6 +87,7 @@ public record RaiseConcernRequest(
             @Size(max = 300) @Schema(description = "The named setting, e.g. a care home", example = "Meadowbank House") String settingName) {
     }
 
+    @Schema(name = "AllegedHarmInput", description = "A person alleged to cause harm")
     public record AllegedHarm(@NotNull @Valid Person person,
                               @Size(max = 200) @Schema(example = "Visitor (nephew)") String relationship) {
     }

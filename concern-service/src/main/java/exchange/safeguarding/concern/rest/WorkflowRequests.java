@@ -22,6 +22,7 @@ public final class WorkflowRequests {
             @NotNull @Schema(description = "As a result of those needs is unable to protect themselves") Boolean unableToProtectThemselves) {
     }
 
+    @Schema(description = "The section 42 assessment and the decision", example = ApiExamples.TRIAGE)
     public record Triage(
             @NotNull @Valid Section42Test section42,
             @NotNull TriageDecision decision,
@@ -31,9 +32,11 @@ public final class WorkflowRequests {
             String reasons) {
     }
 
+    @Schema(description = "The enquiry's outcome", example = ApiExamples.OUTCOME)
     public record Outcome(@NotNull EnquiryOutcome outcome, RiskResult riskResult, @Size(max = 8000) String notes) {
     }
 
+    @Schema(description = "Why, recorded on the concern", example = ApiExamples.REASON)
     public record Reason(@NotBlank @Size(max = 8000) @Schema(example = "Manager closed it without speaking to the adult") String reason) {
     }
 }
