@@ -94,9 +94,10 @@ public class ConcernWorkflow {
                 concern.responseDueAt = routing.dueAt(Step.LOCAL_AUTHORITY, concern.localAuthority, concern.urgency, now);
                 access.grant(concern.id, concern.localAuthority, ConcernAccess.Reason.REFERRED, now);
                 record(concern, caller, "REFERRED", reasons, now);
-                events.step(ConcernEvents.REFERRED, concern, caller.organisation(), reasons,
-                        List.of(new ConcernRouting.Recipient(concern.localAuthority, "la-safeguarding-officer"),
-                                raiserRecipient(concern)), now);
+                List<ConcernRouting.Recipient> told = new ArrayList<>();
+                told.add(new ConcernRouting.Recipient(concern.localAuthority, "la-safeguarding-officer"));
+                told.addAll(raiser(concern));
+                events.step(ConcernEvents.REFERRED, concern, caller.organisation(), reasons, told, now);
             }
             case START_ENQUIRY -> {
                 if (!atLocalAuthority) {
@@ -112,7 +113,7 @@ public class ConcernWorkflow {
                 concern.responseDueAt = null;
                 record(concern, caller, "ENQUIRY_STARTED", concern.enquiryType, now);
                 events.step(ConcernEvents.ENQUIRY_STARTED, concern, caller.organisation(), concern.enquiryType,
-                        List.of(raiserRecipient(concern)), now);
+                        raiser(concern), now);
             }
             case NO_FURTHER_ACTION -> {
                 events.step(ConcernEvents.TRIAGED, concern, caller.organisation(), reasons, List.of(), now);
@@ -133,8 +134,7 @@ public class ConcernWorkflow {
         concern.riskResult = risk == null ? null : risk.name();
         concern.status = ConcernStatus.OUTCOME_RECORDED;
         record(concern, caller, "OUTCOME_RECORDED", outcome + (risk == null ? "" : ", risk " + risk) + (notes == null ? "" : ": " + notes), now);
-        events.step(ConcernEvents.OUTCOME_RECORDED, concern, caller.organisation(), outcome.name(),
-                List.of(raiserRecipient(concern)), now);
+        events.step(ConcernEvents.OUTCOME_RECORDED, concern, caller.organisation(), outcome.name(), raiser(concern), now);
         return concern;
     }
 
@@ -192,7 +192,7 @@ public class ConcernWorkflow {
         access.grant(concern.id, next.owner(), ConcernAccess.Reason.ESCALATED, now);
         ConcernStep.of(concern.id, "ESCALATED", next.step(), next.owner(), by, now, why).persist();
         List<ConcernRouting.Recipient> told = new ArrayList<>(next.recipients());
-        told.add(raiserRecipient(concern));
+        told.addAll(raiser(concern));
         events.step(ConcernEvents.ESCALATED, concern, by, why, told, now);
     }
 
@@ -206,8 +206,7 @@ public class ConcernWorkflow {
         concern.closureReason = reason;
         concern.closedWithoutReferral = withoutReferral;
         concern.responseDueAt = null;
-        List<ConcernRouting.Recipient> told = new ArrayList<>();
-        told.add(raiserRecipient(concern));
+        List<ConcernRouting.Recipient> told = new ArrayList<>(raiser(concern));
         if (withoutReferral && concern.localAuthority != null) {
             // Management interests must not override the need to share: the authority sees every such decision.
             access.grant(concern.id, concern.localAuthority, ConcernAccess.Reason.CLOSED_WITHOUT_REFERRAL, now);
@@ -250,8 +249,13 @@ public class ConcernWorkflow {
         ConcernStep.of(concern.id, action, concern.currentStep, caller.organisation(), caller.name(), now, reason).persist();
     }
 
-    /** The raising organisation, addressed to the raiser (notification keeps whistleblowers' identity out). */
-    private static ConcernRouting.Recipient raiserRecipient(Concern concern) {
-        return new ConcernRouting.Recipient(concern.organisation, "raiser");
+    /**
+     * The raising organisation, addressed to the raiser (events never name them). None for a whistleblowing
+     * concern: a message to the raising organisation reaches its gateway and every inbox there, its line managers'
+     * too, which is the management the concern bypasses. The whistleblower follows the concern through the API,
+     * and the local authority, which knows who they are, keeps in touch with them.
+     */
+    private static List<ConcernRouting.Recipient> raiser(Concern concern) {
+        return concern.whistleblowing ? List.of() : List.of(new ConcernRouting.Recipient(concern.organisation, "raiser"));
     }
 }

@@ -212,4 +212,33 @@ class ConcernWorkflowTest {
         assertEquals(1, routed.path("data").path("recipients").size(), "only the local authority is told");
         assertTrue(!routed.toString().contains("whistle\""), "the raiser is not named in events");
     }
+
+    @Test
+    void nothingTheLocalAuthorityDoesWithAWhistleblowingConcernIsAnnouncedToTheRaisersOrganisation() {
+        Partnership p = ConcernFixtures.partnership();
+        String raiser = as("whistle", p.care(), "practitioner");
+        String officer = as("olu", p.council(), "la-safeguarding-officer");
+        String id = raise(raiser, concern("URGENT", null, "\"whistleblowing\": {\"aboutOwnOrganisation\": true}"));
+        post(officer, "/concerns/" + id + "/acknowledgement", null, 200);
+        post(officer, "/concerns/" + id + "/triage", "{\"section42\": " + TEST + ", \"decision\": \"START_ENQUIRY\"}", 200);
+        post(officer, "/concerns/" + id + "/outcome", "{\"outcome\": \"RISK_IDENTIFIED_ACTION_TAKEN\"}", 200);
+        post(officer, "/concerns/" + id + "/closure", "{\"reason\": \"Night checks audited\"}", 200);
+        post(raiser, "/concerns/" + id + "/challenges", "{\"reason\": \"Still happening\"}", 200);
+
+        var events = EventProbe.await(ConcernEvents.TOPIC, e -> id.equals(e.path("subject").asText()), 8, Duration.ofSeconds(20));
+        assertEquals(ConcernEvents.ESCALATED, events.get(events.size() - 1).path("type").asText(), "the challenge came last");
+        for (var event : events) {
+            for (var recipient : event.path("data").path("recipients")) {
+                String type = event.path("type").asText();
+                // Only the first routing tells the care home, and only its safeguarding lead (who may see the concern).
+                boolean leadTold = type.equals(ConcernEvents.ROUTED) && recipient.path("audience").asText().equals("safeguarding-lead");
+                assertTrue(leadTold || !recipient.path("organisation").asText().equals(p.care()),
+                        type + " is announced to the raising organisation: " + recipient);
+            }
+        }
+        // The challenge at the top reaches the local authority, and the raiser still sees how it ended.
+        assertEquals(p.council(), events.get(events.size() - 1).path("data").path("recipients").get(0).path("organisation").asText());
+        given().header("Authorization", raiser).get("/concerns/" + id).then().statusCode(200)
+                .body("outcome", equalTo("RISK_IDENTIFIED_ACTION_TAKEN"));
+    }
 }
