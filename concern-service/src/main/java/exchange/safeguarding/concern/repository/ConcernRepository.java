@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.repository;
 
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.kit.persistence.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,6 +17,9 @@ public class ConcernRepository implements PanacheRepositoryBase<Concern, UUID> {
     /** Concerns an organisation may see (it raised them, owns a step, was referred or disclosed them), newest first. */
     @SuppressWarnings("unchecked")
     public List<Concern> visibleTo(String organisation, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         return getEntityManager().createNativeQuery("""
                         select c.* from concern c join concern_access a on a.concern_id = c.id
                         where a.organisation = :org order by c.raised_at desc offset :offset limit :limit""", Concern.class)

@@ -1,6 +1,7 @@
 package exchange.safeguarding.notification.repository;
 
 import exchange.safeguarding.kit.persistence.NativeSql;
+import exchange.safeguarding.kit.persistence.Paging;
 import exchange.safeguarding.notification.domain.Delivery;
 import exchange.safeguarding.notification.domain.DeliveryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -24,6 +25,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     }
 
     public List<Delivery> forRecipient(String recipient, Optional<DeliveryStatus> status, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         Sort newest = Sort.descending("createdAt");
         return status.map(s -> find("recipient = ?1 and status = ?2", newest, recipient, s))
                 .orElseGet(() -> find("recipient", newest, recipient))

@@ -1,5 +1,6 @@
 package exchange.safeguarding.notification.repository;
 
+import exchange.safeguarding.kit.persistence.Paging;
 import exchange.safeguarding.notification.domain.InboxMessage;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -20,6 +21,9 @@ public class InboxRepository implements PanacheRepositoryBase<InboxMessage, UUID
 
     /** Newest first; the role filter is applied by the caller (few roles, small pages). */
     public List<InboxMessage> of(String organisation, boolean unacknowledgedOnly, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         String query = unacknowledgedOnly ? "organisation = ?1 and acknowledgedAt is null" : "organisation = ?1";
         return find(query, Sort.descending("createdAt"), organisation).page(Page.of(page, size)).list();
     }

@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.repository;
 
+import exchange.safeguarding.kit.persistence.Paging;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.ConsentHistory;
 import exchange.safeguarding.sharing.domain.ConsentRecord;
@@ -15,6 +16,9 @@ import java.util.UUID;
 public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRecord, UUID> {
 
     public List<ConsentRecord> heldBy(String organisation, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         return find("organisation", Sort.descending("recordedAt"), organisation).page(Page.of(page, size)).list();
     }
 

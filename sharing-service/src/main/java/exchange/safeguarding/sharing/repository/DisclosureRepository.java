@@ -1,7 +1,8 @@
 package exchange.safeguarding.sharing.repository;
 
-import exchange.safeguarding.sharing.domain.Disclosure;
 import exchange.safeguarding.kit.persistence.NativeSql;
+import exchange.safeguarding.kit.persistence.Paging;
+import exchange.safeguarding.sharing.domain.Disclosure;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -16,11 +17,17 @@ import java.util.UUID;
 public class DisclosureRepository implements PanacheRepositoryBase<Disclosure, UUID> {
 
     public List<Disclosure> receivedBy(String organisation, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         return find("recipient = ?1 and status = ?2", Sort.descending("createdAt"), organisation, Disclosure.Status.MADE)
                 .page(Page.of(page, size)).list();
     }
 
     public List<Disclosure> madeBy(String organisation, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         return find("organisation", Sort.descending("createdAt"), organisation).page(Page.of(page, size)).list();
     }
 

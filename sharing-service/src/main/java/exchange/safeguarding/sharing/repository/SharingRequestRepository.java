@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.repository;
 
+import exchange.safeguarding.kit.persistence.Paging;
 import exchange.safeguarding.sharing.domain.SharingRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -15,6 +16,9 @@ import java.util.UUID;
 public class SharingRequestRepository implements PanacheRepositoryBase<SharingRequest, UUID> {
 
     public List<SharingRequest> madeBy(String organisation, String outcome, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
         return outcome == null
                 ? find("organisation", Sort.descending("requestedAt"), organisation).page(Page.of(page, size)).list()
                 : find("organisation = ?1 and outcome = ?2", Sort.descending("requestedAt"), organisation,

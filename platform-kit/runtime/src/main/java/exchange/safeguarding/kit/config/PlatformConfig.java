@@ -24,6 +24,26 @@ public interface PlatformConfig {
     /** This service's own client for calling other platform services (client-credentials grant). */
     ServiceClient serviceClient();
 
+    /** How fast one caller may call this service instance (see {@code exchange.safeguarding.kit.limits}). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off only for load tests that measure the services themselves. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Sustained requests per second per caller. A gateway syncing its case system, or a person working, stays far
+         * below this; a runaway loop or a scraper does not.
+         */
+        @WithDefault("50")
+        double requestsPerSecond();
+
+        /** Requests a caller may make at once, above the sustained rate, before it is told to wait. */
+        @WithDefault("300")
+        int burst();
+    }
+
     interface ServiceClient {
         /** Token endpoint, e.g. http://localhost:8180/realms/safeguarding/protocol/openid-connect/token. */
         @WithDefault("http://localhost:8180/realms/safeguarding/protocol/openid-connect/token")

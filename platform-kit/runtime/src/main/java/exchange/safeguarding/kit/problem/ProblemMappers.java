@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import exchange.safeguarding.kit.input.StrictJson;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -53,6 +54,7 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
+                : e instanceof StrictJson.NulCharacter ? StrictJson.NulCharacter.MESSAGE
                 : e instanceof InvalidFormatException ife ? "cannot be read as " + ife.getTargetType().getSimpleName()
                 : e instanceof ValueInstantiationException vie && vie.getCause() != null ? vie.getCause().getMessage()
                 : "has the wrong type or shape";
@@ -97,10 +99,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (changedConcurrently(e)) {
+            return respond(Problem.of(409, "Conflict",
+                    "Someone else changed this at the same moment; read it again and decide on what it is now"), uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", reference, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "Internal error",
                 "The request could not be completed; quote reference " + reference), uri);
+    }
+
+    /**
+     * Two people acting on one record at once: the second write fails its optimistic lock (at flush, or at commit
+     * where it arrives wrapped). That is a conflict the caller can resolve, not a server error.
+     */
+    static boolean changedConcurrently(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(Problem problem, UriInfo uri) {
