@@ -1,9 +1,10 @@
 package exchange.safeguarding.notification.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.OrganisationGuard;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.notification.domain.DeliveryStatus;
 import exchange.safeguarding.notification.repository.DeliveryAttemptRepository;
@@ -31,15 +32,14 @@ import java.util.UUID;
 @Path("/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliveries")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeliveryResource {
 
+    @Schema(description = "Replay every message to the caller's organisation since this time", example = ApiExamples.REPLAY_SINCE)
     public record ReplaySince(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.PastOrPresent
                               java.time.Instant since) {
     }
 
+    @Schema(description = "What was queued again", example = ApiExamples.REPLAYED)
     public record Replayed(int replayed, List<UUID> deliveryIds, boolean more) {
     }
 
@@ -62,9 +62,13 @@ public class DeliveryResource {
     @jakarta.ws.rs.POST
     @Path("/{id}/replay")
     @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN})
-    @Operation(summary = "Send a delivered or dead message again, with the same webhook-id and a fresh retry schedule")
-    @APIResponse(responseCode = "409", description = "Still being attempted",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "replayDelivery",
+            summary = "Send a delivered or dead message again, with the same webhook-id and a fresh retry schedule",
+            description = "The gateway de-duplicates by webhook-id, so a replay it already processed is harmless. No body.")
+    @APIResponse(responseCode = "200", description = "The delivery, queued again",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery, or not to the caller's organisation")
+    @APIResponse(responseCode = "409", description = "Still being attempted")
     public DeliveryView replay(@PathParam("id") UUID id) {
         return DeliveryView.of(replay.replay(caller.get(), id), attempts.of(id));
     }
@@ -73,8 +77,13 @@ public class DeliveryResource {
     @Path("/replay")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN})
-    @Operation(summary = "Send again every message to the caller's organisation since a time (at most 1,000 at once; "
-            + "repeat from the last one's time when more is true)")
+    @Operation(operationId = "replayDeliveriesSince",
+            summary = "Send again every message to the caller's organisation since a time (at most 1,000 at once; "
+                    + "repeat from the last one's time when more is true)",
+            description = "For a gateway that lost what it received: each message keeps its webhook-id.")
+    @APIResponse(responseCode = "200", description = "How many were queued again",
+            content = @Content(schema = @Schema(implementation = Replayed.class)))
+    @APIResponse(responseCode = "400", description = "`since` is missing or in the future")
     public Replayed replaySince(@jakarta.validation.constraints.NotNull @jakarta.validation.Valid ReplaySince body) {
         var replayed = replay.replaySince(caller.get(), body.since());
         return new Replayed(replayed.size(), replayed.stream().map(d -> d.id).toList(),
@@ -83,7 +92,13 @@ public class DeliveryResource {
 
     @GET
     @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "List messages sent (or being sent) to the caller's organisation, newest first")
+    @Operation(operationId = "listDeliveries", summary = "List messages sent (or being sent) to the caller's organisation, newest first",
+            description = "Optionally only those in one status; paged with `page` (from 0) and `size` (1 to 200). "
+                    + "The attempts are in each delivery's own record.")
+    @APIResponse(responseCode = "200", description = "One page of deliveries",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class),
+                    examples = @ExampleObject(name = "deliveries", value = ApiExamples.DELIVERIES)))
+    @APIResponse(responseCode = "400", description = "An unknown status, a page below 0 or a size outside 1 to 200")
     public List<DeliveryView> list(@QueryParam("status") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                                            schema = @Schema(implementation = DeliveryStatus.class)) String status,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -96,10 +111,11 @@ public class DeliveryResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN, Roles.AUDITOR})
-    @Operation(summary = "One delivery to the caller's organisation, with every attempt")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such delivery, or not to the caller's organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getDelivery", summary = "One delivery to the caller's organisation, with every attempt",
+            description = "Each attempt with its time, the gateway's status code or the error, and how long it took.")
+    @APIResponse(responseCode = "200", description = "The delivery",
+            content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such delivery, or not to the caller's organisation")
     public DeliveryView get(@PathParam("id") UUID id) {
         var delivery = guard.visible(caller.get(), deliveries.findById(id), d -> d.recipient, "Delivery " + id);
         return DeliveryView.of(delivery, attempts.of(id));

@@ -2,7 +2,6 @@ package exchange.safeguarding.notification.rest;
 
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.ProblemException;
 import exchange.safeguarding.notification.domain.GatewayEndpoint;
 import exchange.safeguarding.notification.repository.GatewayEndpointRepository;
@@ -26,11 +25,11 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Gateway endpoint")
 @RolesAllowed({Roles.GATEWAY, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.PROTOCOL_ADMIN})
-@APIResponse(responseCode = "404", description = "No gateway configured for the caller's organisation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class GatewayEndpointResource {
 
     /** Never the secrets. */
+    @Schema(name = "GatewayEndpoint", description = "Where the organisation's webhooks go, and whether they are sent",
+            example = ApiExamples.ENDPOINT)
     public record EndpointView(String organisation, String url, boolean enabled, Instant disabledAt, String disabledReason,
                                Instant updatedAt) {
         static EndpointView of(GatewayEndpoint e) {
@@ -49,7 +48,11 @@ public class GatewayEndpointResource {
     }
 
     @GET
-    @Operation(summary = "The caller's gateway endpoint and whether deliveries to it are enabled")
+    @Operation(operationId = "getGatewayEndpoint", summary = "The caller's gateway endpoint and whether deliveries to it are enabled",
+            description = "A gateway that answers 410 Gone is disabled until re-enabled; its deliveries wait.")
+    @APIResponse(responseCode = "200", description = "The endpoint (never its secrets)",
+            content = @Content(schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "404", description = "No gateway configured for the caller's organisation")
     public EndpointView get() {
         GatewayEndpoint endpoint = endpoints.findById(caller.get().organisation());
         if (endpoint == null) {
@@ -60,7 +63,12 @@ public class GatewayEndpointResource {
 
     @POST
     @Path("/re-enable")
-    @Operation(summary = "Re-enable the gateway after it answered 410 Gone; waiting deliveries are sent at once")
+    @Operation(operationId = "reEnableGatewayEndpoint",
+            summary = "Re-enable the gateway after it answered 410 Gone; waiting deliveries are sent at once",
+            description = "No body.")
+    @APIResponse(responseCode = "200", description = "The endpoint, enabled",
+            content = @Content(schema = @Schema(implementation = EndpointView.class)))
+    @APIResponse(responseCode = "404", description = "No gateway configured for the caller's organisation")
     public EndpointView reEnable() {
         return EndpointView.of(replay.reEnable(caller.get()));
     }

@@ -1,11 +1,11 @@
 package exchange.safeguarding.notification.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.notification.domain.InboxMessage;
 import exchange.safeguarding.notification.service.Inbox;
 import io.smallrye.mutiny.Multi;
@@ -37,12 +37,13 @@ import java.util.UUID;
 @Tag(name = "Inbox")
 @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
         Roles.CALDICOTT_GUARDIAN, Roles.PROTOCOL_ADMIN, Roles.GATEWAY})
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "404", description = "No such message, or not for the caller",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InboxResource {
 
-    public record InboxView(UUID id, String eventId, String type, String subject, String audience, JsonNode message,
+    @Schema(name = "InboxMessage", description = "A message for the caller's organisation, addressed to a role (`audience`)",
+            example = ApiExamples.INBOX_MESSAGE)
+    public record InboxView(UUID id, String eventId, String type, String subject, String audience,
+                            @Schema(description = "The notification as sent to the gateway: a CloudEvent (see docs/webhooks.md)")
+                            JsonNode message,
                             Instant createdAt, Instant readAt, String readBy, Instant acknowledgedAt, String acknowledgedBy) {
     }
 
@@ -57,7 +58,13 @@ public class InboxResource {
     }
 
     @GET
-    @Operation(summary = "Messages for the caller's organisation and roles, newest first")
+    @Operation(operationId = "listInbox", summary = "Messages for the caller's organisation and roles, newest first",
+            description = "A user sees the messages whose audience is one of their roles or the whole organisation; a "
+                    + "gateway sees them all. `unacknowledged=true` leaves out those someone has taken on; paged with "
+                    + "`page` (from 0) and `size` (1 to 200).")
+    @APIResponse(responseCode = "200", description = "One page of messages",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InboxView.class)))
+    @APIResponse(responseCode = "400", description = "A page below 0 or a size outside 1 to 200")
     public List<InboxView> list(@QueryParam("unacknowledged") boolean unacknowledged,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -66,14 +73,22 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/read")
-    @Operation(summary = "Mark a message read (the first reader and time are kept)")
+    @Operation(operationId = "markInboxMessageRead", summary = "Mark a message read (the first reader and time are kept)",
+            description = "No body.")
+    @APIResponse(responseCode = "200", description = "The message",
+            content = @Content(schema = @Schema(implementation = InboxView.class)))
+    @APIResponse(responseCode = "404", description = "No such message, or not for the caller")
     public InboxView read(@PathParam("id") UUID id) {
         return view(inbox.read(caller.get(), id));
     }
 
     @POST
     @Path("/{id}/acknowledgement")
-    @Operation(summary = "Acknowledge a message: someone has taken it on")
+    @Operation(operationId = "acknowledgeInboxMessage", summary = "Acknowledge a message: someone has taken it on",
+            description = "The first acknowledger and time are kept. No body.")
+    @APIResponse(responseCode = "200", description = "The message",
+            content = @Content(schema = @Schema(implementation = InboxView.class)))
+    @APIResponse(responseCode = "404", description = "No such message, or not for the caller")
     public InboxView acknowledge(@PathParam("id") UUID id) {
         return view(inbox.acknowledge(caller.get(), id));
     }
@@ -82,7 +97,11 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: each new message for the caller as it arrives (list the inbox after reconnecting)")
+    @Operation(operationId = "streamInbox",
+            summary = "Server-sent events: each new message for the caller as it arrives (list the inbox after reconnecting)",
+            description = "Each event's `data` is one message as JSON. Only messages created while connected are sent.")
+    @APIResponse(responseCode = "200", description = "The stream; each event carries one message",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = InboxView.class)))
     public Multi<InboxView> stream() {
         return inbox.stream(caller.get()).map(this::view);
     }

@@ -1,8 +1,8 @@
 package exchange.safeguarding.notification.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.notification.service.RoutingRules;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,12 +33,10 @@ import java.util.List;
 @Path("/routing-rules")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Routing rules")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "404", description = "Not an event type this service tells anyone of",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RoutingRuleResource {
 
-    @Schema(description = "Channels for one event type, replacing any earlier rule; a field left out means the default")
+    @Schema(description = "Channels for one event type, replacing any earlier rule; a field left out means the default",
+            example = ApiExamples.RULE_REQUEST)
     public record RuleRequest(
             @Schema(description = "Whether the gateway receives a webhook for this event type (default true); "
                     + "cannot be false for safety-critical types") Boolean webhook,
@@ -50,7 +48,7 @@ public class RoutingRuleResource {
             List<@NotBlank @Email @Size(max = 320) String> emailTo) {
     }
 
-    @Schema(description = "An event type's channels for the caller's organisation")
+    @Schema(description = "An event type's channels for the caller's organisation", example = ApiExamples.RULE)
     public record RuleView(String eventType,
                            @Schema(description = "Safety-critical: channels can be added, never removed") boolean safetyCritical,
                            @Schema(description = "Whether the organisation set a rule; false means the defaults") boolean configured,
@@ -73,7 +71,11 @@ public class RoutingRuleResource {
 
     @GET
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "The channels for every event type the caller's organisation can be told of")
+    @Operation(operationId = "listRoutingRules", summary = "The channels for every event type the caller's organisation can be told of",
+            description = "Whether a webhook, the lead's email and further addresses are used, and which types are "
+                    + "safety-critical. The inbox always receives every message.")
+    @APIResponse(responseCode = "200", description = "Every event type's channels",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class)))
     public List<RuleView> list() {
         return rules.list(caller.get()).stream().map(RuleView::of).toList();
     }
@@ -81,7 +83,11 @@ public class RoutingRuleResource {
     @GET
     @Path("/{eventType}")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "The channels for one event type")
+    @Operation(operationId = "getRoutingRule", summary = "The channels for one event type",
+            description = "The organisation's rule, or the defaults when it set none.")
+    @APIResponse(responseCode = "200", description = "The event type's channels",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "Not an event type this service tells anyone of")
     public RuleView get(@PathParam("eventType") String eventType) {
         return RuleView.of(rules.get(caller.get(), eventType));
     }
@@ -90,9 +96,13 @@ public class RoutingRuleResource {
     @Path("/{eventType}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Set the channels for one event type")
-    @APIResponse(responseCode = "422", description = "Would turn off a channel of a safety-critical notification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "setRoutingRule", summary = "Set the channels for one event type",
+            description = "Replaces any earlier rule. Channels of a safety-critical type can be added, never turned off.")
+    @APIResponse(responseCode = "200", description = "The channels now in force",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "Not an event type this service tells anyone of")
+    @APIResponse(responseCode = "422", description = "Would turn off a channel of a safety-critical notification")
     public RuleView set(@PathParam("eventType") String eventType, @NotNull @Valid RuleRequest request) {
         return RuleView.of(rules.set(caller.get(), eventType,
                 new RoutingRules.Change(request.webhook(), request.emailLead(), request.emailTo())));
@@ -101,7 +111,11 @@ public class RoutingRuleResource {
     @DELETE
     @Path("/{eventType}")
     @RolesAllowed({Roles.PROTOCOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Go back to the defaults for one event type")
+    @Operation(operationId = "resetRoutingRule", summary = "Go back to the defaults for one event type",
+            description = "Removes the organisation's rule for the type.")
+    @APIResponse(responseCode = "200", description = "The default channels now in force",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "Not an event type this service tells anyone of")
     public RuleView reset(@PathParam("eventType") String eventType) {
         return RuleView.of(rules.reset(caller.get(), eventType));
     }

@@ -1,10 +1,11 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.OrganisationGuard;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.ConsentRecord;
 import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
@@ -40,9 +41,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Consent records")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ConsentRecordResource {
 
 
@@ -64,10 +62,13 @@ public class ConsentRecordResource {
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
-    @Operation(summary = "Record an adult's consent decision (given, refused, withdrawn, not sought, lacks capacity) for the caller's organisation")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "recordConsent",
+            summary = "Record an adult's consent decision (given, refused, withdrawn, not sought, lacks capacity) for the caller's organisation",
+            description = "Records are never changed: a withdrawal is a new record naming what it withdraws, and every "
+                    + "organisation that received information under the withdrawn consent is told.")
+    @APIResponse(responseCode = "201", description = "The record; `Location` names it",
+            content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (including what each decision requires)")
     public Response record(@NotNull @Valid RecordConsentRequest request, UriInfo uri) {
         var a = request.adult();
         var capacity = request.capacity() == null ? null : new ConsentRegister.Capacity(request.capacity().assessmentReference(),
@@ -86,10 +87,14 @@ public class ConsentRecordResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Read one consent record held by the caller's organisation")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(responseCode = "404", description = "No such record, or not the caller's organisation's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getConsentRecord", summary = "Read one consent record held by the caller's organisation",
+            description = "As JSON, or as an HL7 FHIR R4 `Consent` resource with `Accept: application/fhir+json`.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentRecordView.class)),
+                    @Content(mediaType = ConsentFhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+                            description = "An HL7 FHIR R4 Consent resource"),
+                            examples = @ExampleObject(name = "fhir", value = ApiExamples.CONSENT_FHIR))})
+    @APIResponse(responseCode = "404", description = "No such record, or not the caller's organisation's")
     public ConsentRecordView get(@PathParam("id") UUID id) {
         return ConsentRecordView.of(own(id));
     }
@@ -99,7 +104,7 @@ public class ConsentRecordResource {
     @Produces(ConsentFhir.MEDIA_TYPE)
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "The same record as an HL7 FHIR R4 Consent resource (Accept: application/fhir+json)")
+    @Operation(hidden = true) // documented with getConsentRecord: the same path and method, another media type
     public ObjectNode fhir(@PathParam("id") UUID id) {
         return ConsentFhir.of(own(id));
     }
@@ -108,7 +113,13 @@ public class ConsentRecordResource {
     @Path("/{id}/withdrawal-notices")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "For a withdrawal: every organisation that had received information under the consent, and when it was told")
+    @Operation(operationId = "listWithdrawalNotices",
+            summary = "For a withdrawal: every organisation that had received information under the consent, and when it was told",
+            description = "`toldAt` is when the recipient's gateway acknowledged the notice; null until then.")
+    @APIResponse(responseCode = "200", description = "The notices",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WithdrawalNoticeView.class),
+                    examples = @ExampleObject(name = "notices", value = ApiExamples.WITHDRAWAL_NOTICES)))
+    @APIResponse(responseCode = "404", description = "No such record, or not the caller's organisation's")
     public List<WithdrawalNoticeView> notices(@PathParam("id") UUID id) {
         return notices.ofWithdrawal(own(id).id).stream().map(WithdrawalNoticeView::of).toList();
     }
@@ -116,7 +127,12 @@ public class ConsentRecordResource {
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Consent records held by the caller's organisation, newest first; with personId or nhsNumber, one adult's history")
+    @Operation(operationId = "listConsentRecords",
+            summary = "Consent records held by the caller's organisation, newest first; with personId or nhsNumber, one adult's history",
+            description = "Paged with `page` (from 0) and `size` (1 to 200) when no adult is named.")
+    @APIResponse(responseCode = "200", description = "The records",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ConsentRecordView.class)))
+    @APIResponse(responseCode = "400", description = "A page below 0 or a size outside 1 to 200")
     public List<ConsentRecordView> list(@QueryParam("personId") UUID personId, @QueryParam("nhsNumber") String nhsNumber,
                                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                         @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {

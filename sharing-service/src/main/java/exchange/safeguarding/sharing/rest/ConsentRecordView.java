@@ -1,12 +1,14 @@
 package exchange.safeguarding.sharing.rest;
 
 import exchange.safeguarding.sharing.domain.ConsentRecord;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+@Schema(description = "A consent record as held by the caller's organisation", example = ApiExamples.CONSENT_RECORD)
 public record ConsentRecordView(UUID id, String organisation, RecordConsentRequest.Adult adult, String decision,
                                 List<String> purposes, List<String> recipients, List<String> recipientTypes,
                                 List<String> dataCategories, LocalDate expiresOn, String notSoughtReason,

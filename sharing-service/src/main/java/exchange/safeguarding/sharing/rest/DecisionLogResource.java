@@ -1,5 +1,9 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import exchange.safeguarding.kit.caller.Roles;
 import exchange.safeguarding.sharing.service.DecisionLog;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +29,12 @@ public class DecisionLogResource {
     @GET
     @Path("/verification")
     @RolesAllowed({Roles.AUDITOR, Roles.CALDICOTT_GUARDIAN, Roles.DATA_PROTECTION_OFFICER})
-    @Operation(summary = "Recompute the hash chain; names the first entry altered, removed or out of place")
+    @Operation(operationId = "verifyDecisionLog", summary = "Recompute the hash chain; names the first entry altered, removed or out of place",
+            description = "Every decision and disclosure is an entry whose hash covers its content and the previous "
+                    + "entry's hash, so any change breaks the chain from there.")
+    @APIResponse(responseCode = "200", description = "Whether the log is intact",
+            content = @Content(schema = @Schema(implementation = DecisionLog.Verification.class),
+                    examples = @ExampleObject(name = "intact", value = ApiExamples.VERIFICATION)))
     public DecisionLog.Verification verify() {
         return log.verify();
     }

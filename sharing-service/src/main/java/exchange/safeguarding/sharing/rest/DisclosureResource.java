@@ -1,9 +1,9 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.ProblemException;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.sharing.domain.Disclosure;
@@ -34,9 +34,6 @@ import java.util.UUID;
 @Tag(name = "Disclosures")
 @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
         Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "404", description = "No such disclosure, or not made by or to the caller's organisation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DisclosureResource {
 
     public enum Direction {
@@ -54,7 +51,13 @@ public class DisclosureResource {
     }
 
     @GET
-    @Operation(summary = "Disclosures received by (default) or sent by the caller's organisation, newest first")
+    @Operation(operationId = "listDisclosures",
+            summary = "Disclosures received by (default) or sent by the caller's organisation, newest first",
+            description = "`direction` is RECEIVED or SENT; paged with `page` (from 0) and `size` (1 to 200). The data "
+                    + "itself is only in each disclosure's own record, for the recipient.")
+    @APIResponse(responseCode = "200", description = "One page of disclosures",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DisclosureView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown direction, a page below 0 or a size outside 1 to 200")
     public List<DisclosureView> list(@QueryParam("direction") String direction,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -66,7 +69,11 @@ public class DisclosureResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One disclosure; the recipient sees the data exactly as released")
+    @Operation(operationId = "getDisclosure", summary = "One disclosure; the recipient sees the data exactly as released",
+            description = "`snapshotSha256` is the hash of the data as released, also in the decision log.")
+    @APIResponse(responseCode = "200", description = "The disclosure",
+            content = @Content(schema = @Schema(implementation = DisclosureView.class)))
+    @APIResponse(responseCode = "404", description = "No such disclosure, or not made by or to the caller's organisation")
     public DisclosureView get(@PathParam("id") UUID id) {
         String org = caller.get().organisation();
         Disclosure d = disclosures.findById(id);

@@ -1,8 +1,8 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.sharing.domain.InformTask;
 import exchange.safeguarding.sharing.domain.ReviewTask;
@@ -41,11 +41,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Follow-ups: inform the person, emergency reviews")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "404", description = "No such task, or not the caller's organisation's",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Already closed",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class FollowUpResource {
 
     private final SharingFollowUps followUps;
@@ -67,7 +62,12 @@ public class FollowUpResource {
     @Path("inform-the-person")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Inform-the-person tasks of the caller's organisation; overdue=true lists those past due and still open")
+    @Operation(operationId = "listInformTasks",
+            summary = "Inform-the-person tasks of the caller's organisation; overdue=true lists those past due and still open",
+            description = "After sharing without consent, the person is told (or a reason not to is recorded) by the due date.")
+    @APIResponse(responseCode = "200", description = "The tasks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InformTaskView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown status")
     public List<InformTaskView> informTasks(@QueryParam("status") String status, @QueryParam("overdue") boolean overdue) {
         Instant now = clock.instant();
         InformTask.Status s = QueryValues.optionalEnum(InformTask.Status.class, status, "status").orElse(null);
@@ -79,7 +79,13 @@ public class FollowUpResource {
     @Path("inform-the-person/{id}/informed")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN,
             Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY})
-    @Operation(summary = "Record that the person was told their information was shared, and how")
+    @Operation(operationId = "recordPersonInformed", summary = "Record that the person was told their information was shared, and how",
+            description = "Closes the task; `informedAt` defaults to now.")
+    @APIResponse(responseCode = "200", description = "The closed task",
+            content = @Content(schema = @Schema(implementation = InformTaskView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such task, or not the caller's organisation's")
+    @APIResponse(responseCode = "409", description = "Already closed")
     public InformTaskView informed(@PathParam("id") UUID id, @NotNull @Valid Informed body) {
         return InformTaskView.of(followUps.informed(caller.get(), id, body.informedAt(), body.how()), clock.instant());
     }
@@ -87,7 +93,14 @@ public class FollowUpResource {
     @POST
     @Path("inform-the-person/{id}/exemption")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Record that the person will not be told, because telling them would increase the risk")
+    @Operation(operationId = "recordInformExemption",
+            summary = "Record that the person will not be told, because telling them would increase the risk",
+            description = "Closes the task with the reason and its explanation.")
+    @APIResponse(responseCode = "200", description = "The closed task",
+            content = @Content(schema = @Schema(implementation = InformTaskView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such task, or not the caller's organisation's")
+    @APIResponse(responseCode = "409", description = "Already closed")
     public InformTaskView exempt(@PathParam("id") UUID id, @NotNull @Valid Exemption body) {
         return InformTaskView.of(followUps.exempt(caller.get(), id, body.reason(), body.explanation()), clock.instant());
     }
@@ -95,7 +108,11 @@ public class FollowUpResource {
     @GET
     @Path("review-tasks")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN, Roles.LA_SAFEGUARDING_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Reviews of emergency disclosures made by the caller's organisation")
+    @Operation(operationId = "listReviewTasks", summary = "Reviews of emergency disclosures made by the caller's organisation",
+            description = "Each emergency disclosure is reviewed afterwards: was it appropriate?")
+    @APIResponse(responseCode = "200", description = "The review tasks",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewTaskView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown status")
     public List<ReviewTaskView> reviews(@QueryParam("status") String status) {
         ReviewTask.Status s = QueryValues.optionalEnum(ReviewTask.Status.class, status, "status").orElse(null);
         return reviews.of(caller.get().organisation(), s).stream().map(ReviewTaskView::of).toList();
@@ -104,8 +121,13 @@ public class FollowUpResource {
     @POST
     @Path("review-tasks/{id}/completion")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN, Roles.LA_SAFEGUARDING_OFFICER})
-    @Operation(summary = "Record the review of an emergency disclosure")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewTaskView.class)))
+    @Operation(operationId = "completeReviewTask", summary = "Record the review of an emergency disclosure",
+            description = "Whether the disclosure was appropriate, with notes; closes the task.")
+    @APIResponse(responseCode = "200", description = "The completed review",
+            content = @Content(schema = @Schema(implementation = ReviewTaskView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such task, or not the caller's organisation's")
+    @APIResponse(responseCode = "409", description = "Already closed")
     public ReviewTaskView review(@PathParam("id") UUID id, @NotNull @Valid Review body) {
         return ReviewTaskView.of(followUps.reviewed(caller.get(), id, body.appropriate(), body.notes()));
     }

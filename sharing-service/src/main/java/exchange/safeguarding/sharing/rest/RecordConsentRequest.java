@@ -17,7 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(description = "An adult's consent decision about sharing their information, or why consent is not the basis")
+@Schema(description = "An adult's consent decision about sharing their information, or why consent is not the basis",
+        example = ApiExamples.RECORD_CONSENT)
 public record RecordConsentRequest(
         @NotNull @Valid Adult adult,
         @NotNull ConsentDecision decision,
@@ -39,6 +40,7 @@ public record RecordConsentRequest(
         @NotNull @Schema(description = "Whether the limits of confidentiality were explained to the adult")
         Boolean confidentialityLimitsExplained) {
 
+    @Schema(name = "ConsentAdult", description = "The adult the consent record is about")
     public record Adult(UUID personId,
                         @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String nhsNumber,
                         @NotBlank @Size(max = 200) String givenName,
@@ -46,6 +48,7 @@ public record RecordConsentRequest(
                         @Past LocalDate dateOfBirth) {
     }
 
+    @Schema(name = "CapacityAssessment", description = "The capacity assessment and the best-interests decision")
     public record Capacity(@NotBlank @Size(max = 200) String assessmentReference,
                            @PastOrPresent LocalDate assessedOn,
                            @NotBlank @Size(max = 4000) String bestInterestsDecision,

@@ -51,7 +51,8 @@ public final class SharingRequestBodies {
     public record Duty(@NotNull LegalDuty.Type type, @NotBlank @Size(max = 200) String reference) {
     }
 
-    @Schema(description = "A request to share information about an adult with another organisation")
+    @Schema(description = "A request to share information about an adult with another organisation",
+            example = ApiExamples.NEW_SHARING_REQUEST)
     public record NewSharingRequest(
             @NotBlank @Size(max = 64) @Schema(description = "Receiving organisation's code") String recipient,
             @Valid AdultIdentity adult,
@@ -65,21 +66,27 @@ public final class SharingRequestBodies {
             @Valid @Schema(description = "Required for LEGAL_DUTY") Duty legalDuty) {
     }
 
+    @Schema(description = "An optional note with the approval", example = ApiExamples.APPROVAL)
     public record Approval(@Size(max = 4000) String note) {
     }
 
+    @Schema(description = "Why", example = ApiExamples.REASON)
     public record Reason(@NotBlank @Size(max = 4000) String reason) {
     }
 
+    @Schema(description = "Whether the challenge is upheld, and why", example = ApiExamples.RESOLUTION)
     public record Resolution(@NotNull Boolean upheld, @NotBlank @Size(max = 4000) String reason) {
     }
 
+    @Schema(description = "When and how the person was told", example = ApiExamples.INFORMED)
     public record Informed(@PastOrPresent Instant informedAt, @NotBlank @Size(max = 2000) String how) {
     }
 
+    @Schema(description = "Why the person will not be told", example = ApiExamples.EXEMPTION)
     public record Exemption(@NotNull InformTask.ExemptionReason reason, @NotBlank @Size(max = 4000) String explanation) {
     }
 
+    @Schema(description = "The review's conclusion", example = ApiExamples.REVIEW)
     public record Review(@NotNull Boolean appropriate, @NotBlank @Size(max = 4000) String notes) {
     }
 }

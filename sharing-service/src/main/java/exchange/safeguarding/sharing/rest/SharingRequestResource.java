@@ -1,8 +1,8 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
-import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.Outcome;
@@ -44,11 +44,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sharing requests and decisions")
-@APIResponse(responseCode = "401", description = "No valid bearer token")
-@APIResponse(responseCode = "403", description = "The caller's role may not do this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SharingRequestResource {
 
 
@@ -68,11 +63,18 @@ public class SharingRequestResource {
     @POST
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
-    @Operation(summary = "Ask to share with another organisation; the decision (approved, refused or pending approval) comes back with every reason")
-    @APIResponse(responseCode = "201", description = "Decided (whatever the outcome, the decision is recorded)",
+    @Operation(operationId = "requestSharing",
+            summary = "Ask to share with another organisation; the decision (approved, refused or pending approval) comes back with every reason",
+            description = "Decided at once against the agreement replica, the adult's consent, any ground for sharing "
+                    + "without consent, the lawful basis and data minimisation; each check is a reason. Without "
+                    + "consent, a safeguarding lead or Caldicott guardian approves (an emergency is approved at once "
+                    + "and reviewed afterwards). What is approved is disclosed as an exact snapshot.")
+    @APIResponse(responseCode = "201", description = "Decided (whatever the outcome, the decision is recorded); `Location` names it",
             content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (the recipient, the adult's identity, a "
+            + "justification for sharing without consent)")
+    @APIResponse(responseCode = "404", description = "The concern named does not exist")
+    @APIResponse(responseCode = "422", description = "The caller's organisation is not a registered partner organisation")
     public Response request(@NotNull @Valid NewSharingRequest body, UriInfo uri) {
         var r = sharing.request(caller.get(), toRequest(body));
         return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r)).build();
@@ -82,8 +84,14 @@ public class SharingRequestResource {
     @Path("/preview")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
-    @Operation(summary = "Dry run: the decision the request would get now, with every reason; nothing is recorded or shared")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @Operation(operationId = "previewSharing",
+            summary = "Dry run: the decision the request would get now, with every reason; nothing is recorded or shared",
+            description = "The same checks as a request.")
+    @APIResponse(responseCode = "200", description = "The decision it would get",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "The concern named does not exist")
+    @APIResponse(responseCode = "422", description = "The caller's organisation is not a registered partner organisation")
     public SharingRequestView preview(@NotNull @Valid NewSharingRequest body) {
         return SharingRequestView.of(sharing.preview(caller.get(), toRequest(body)));
     }
@@ -101,7 +109,12 @@ public class SharingRequestResource {
     @GET
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "The caller's organisation's requests, newest first; outcome=PENDING_APPROVAL lists the approval queue")
+    @Operation(operationId = "listSharingRequests",
+            summary = "The caller's organisation's requests, newest first; outcome=PENDING_APPROVAL lists the approval queue",
+            description = "Paged with `page` (from 0) and `size` (1 to 200).")
+    @APIResponse(responseCode = "200", description = "One page of requests",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown outcome, a page below 0 or a size outside 1 to 200")
     public List<SharingRequestView> list(@QueryParam("outcome") String outcome,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
@@ -113,7 +126,11 @@ public class SharingRequestResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "One request and its decision")
+    @Operation(operationId = "getSharingRequest", summary = "One request and its decision",
+            description = "Visible to the requesting organisation and the recipient.")
+    @APIResponse(responseCode = "200", description = "The request",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation")
     public SharingRequestView get(@PathParam("id") UUID id) {
         return SharingRequestView.of(sharing.visible(caller.get(), id));
     }
@@ -121,11 +138,15 @@ public class SharingRequestResource {
     @POST
     @Path("/{id}/approval")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
-    @Operation(summary = "Approve sharing without consent (not by the requester); the facts are checked again first")
-    @APIResponse(responseCode = "409", description = "Not awaiting approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The approver asked for it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "approveSharing",
+            summary = "Approve sharing without consent (not by the requester); the facts are checked again first",
+            description = "The body (an optional note) may be left out.")
+    @APIResponse(responseCode = "200", description = "The request, decided again",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "The note is too long")
+    @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation")
+    @APIResponse(responseCode = "409", description = "Not awaiting approval")
+    @APIResponse(responseCode = "422", description = "The approver asked for it")
     public SharingRequestView approve(@PathParam("id") UUID id, @Valid Approval body) {
         return SharingRequestView.of(sharing.approve(caller.get(), id, body == null ? null : body.note()));
     }
@@ -133,7 +154,13 @@ public class SharingRequestResource {
     @POST
     @Path("/{id}/refusal")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
-    @Operation(summary = "Decide not to share, with reasons (the decision can be challenged)")
+    @Operation(operationId = "refuseSharing", summary = "Decide not to share, with reasons (the decision can be challenged)",
+            description = "For a request awaiting approval.")
+    @APIResponse(responseCode = "200", description = "The refused request",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation")
+    @APIResponse(responseCode = "409", description = "Not awaiting approval")
     public SharingRequestView refuse(@PathParam("id") UUID id, @NotNull @Valid Reason body) {
         return SharingRequestView.of(sharing.refuse(caller.get(), id, body.reason()));
     }
@@ -142,8 +169,13 @@ public class SharingRequestResource {
     @Path("/{id}/challenges")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY})
-    @Operation(summary = "Challenge a decision not to share, with reasons")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ChallengeView.class)))
+    @Operation(operationId = "challengeSharingDecision", summary = "Challenge a decision not to share, with reasons",
+            description = "A safeguarding lead or Caldicott guardian resolves the challenge.")
+    @APIResponse(responseCode = "201", description = "The challenge; `Location` names it",
+            content = @Content(schema = @Schema(implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "400", description = "The reason is missing")
+    @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation")
+    @APIResponse(responseCode = "409", description = "Only a decision not to share can be challenged")
     public Response challenge(@PathParam("id") UUID id, @NotNull @Valid Reason body, UriInfo uri) {
         var c = sharing.challenge(caller.get(), id, body.reason());
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build()).entity(ChallengeView.of(c)).build();
@@ -153,7 +185,11 @@ public class SharingRequestResource {
     @Path("/{id}/challenges")
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER,
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
-    @Operation(summary = "Challenges of this decision")
+    @Operation(operationId = "listSharingChallenges", summary = "Challenges of this decision",
+            description = "Oldest first, with their resolutions.")
+    @APIResponse(responseCode = "200", description = "The challenges",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ChallengeView.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or not visible to the caller's organisation")
     public List<ChallengeView> challenges(@PathParam("id") UUID id) {
         var r = sharing.visible(caller.get(), id);
         return challenges.of(r.id).stream().map(ChallengeView::of).toList();
@@ -162,7 +198,14 @@ public class SharingRequestResource {
     @POST
     @Path("/{id}/challenges/{challengeId}/resolution")
     @RolesAllowed({Roles.SAFEGUARDING_LEAD, Roles.CALDICOTT_GUARDIAN})
-    @Operation(summary = "Resolve a challenge; upheld, the request is decided again on today's facts")
+    @Operation(operationId = "resolveSharingChallenge",
+            summary = "Resolve a challenge; upheld, the request is decided again on today's facts",
+            description = "Dismissed, the decision stands; the resolution is recorded either way.")
+    @APIResponse(responseCode = "200", description = "The request after the resolution",
+            content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such request or challenge, or not visible to the caller's organisation")
+    @APIResponse(responseCode = "409", description = "The challenge was already resolved")
     public SharingRequestView resolve(@PathParam("id") UUID id, @PathParam("challengeId") UUID challengeId,
                                       @NotNull @Valid Resolution body) {
         return SharingRequestView.of(sharing.resolve(caller.get(), id, challengeId, body.upheld(), body.reason()));

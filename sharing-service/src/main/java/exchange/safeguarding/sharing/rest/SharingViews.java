@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
 import exchange.safeguarding.sharing.domain.DecisionChallenge;
@@ -24,6 +25,7 @@ public final class SharingViews {
     private SharingViews() {
     }
 
+    @Schema(name = "AdultView", description = "The adult as the request identified them")
     public record Adult(UUID personId, String nhsNumber, String givenName, String familyName, LocalDate dateOfBirth) {
     }
 
@@ -33,6 +35,7 @@ public final class SharingViews {
     public record AgreementRef(UUID agreementId, String reference, Integer version, UUID versionId) {
     }
 
+    @Schema(description = "A sharing request and its decision, with every reason", example = ApiExamples.SHARING_REQUEST)
     public record SharingRequestView(UUID id, String organisation, String recipient, Adult adult, UUID concernId,
                                      String purpose, List<DataCategory> requestedCategories, boolean emergency,
                                      String ground, String justification, PublicInterestBalancing publicInterest,
@@ -56,9 +59,12 @@ public final class SharingViews {
     }
 
     /** The recipient sees the data itself; the discloser sees what was sent, not a second copy of it. */
+    @Schema(description = "A disclosure: what was released, to whom, when", example = ApiExamples.DISCLOSURE)
     public record DisclosureView(UUID id, UUID requestId, String organisation, String recipient, UUID adultPersonId,
                                  UUID concernId, String purpose, List<DataCategory> categories, boolean emergency,
-                                 String status, Instant madeAt, String snapshotSha256, JsonNode data, Integer attempts,
+                                 String status, Instant madeAt, String snapshotSha256,
+                                 @Schema(description = "The data as released, keyed by data category (the recipient only)")
+                                 JsonNode data, Integer attempts,
                                  String lastError) {
         /** For the recipient (or a subject access export): with the data exactly as released. */
         static DisclosureView withData(Disclosure d, com.fasterxml.jackson.databind.ObjectMapper json) {
@@ -76,6 +82,7 @@ public final class SharingViews {
         }
     }
 
+    @Schema(description = "Telling the person their information was shared", example = ApiExamples.INFORM_TASK)
     public record InformTaskView(UUID id, UUID requestId, String organisation, Instant dueAt, boolean overdue, String status,
                                  Instant informedAt, String howInformed, String exemptionReason, String explanation,
                                  String recordedBy, Instant recordedAt) {
@@ -86,6 +93,7 @@ public final class SharingViews {
         }
     }
 
+    @Schema(description = "The review of an emergency disclosure", example = ApiExamples.REVIEW_TASK)
     public record ReviewTaskView(UUID id, UUID requestId, String organisation, Instant dueAt, String status,
                                  Boolean appropriate, String notes, String reviewedBy, Instant reviewedAt) {
         static ReviewTaskView of(ReviewTask t) {
@@ -94,6 +102,7 @@ public final class SharingViews {
         }
     }
 
+    @Schema(description = "A challenge of a decision not to share", example = ApiExamples.CHALLENGE)
     public record ChallengeView(UUID id, UUID requestId, String organisation, String raisedBy, String reason,
                                 Instant raisedAt, String status, String resolution, String resolvedBy, Instant resolvedAt) {
         static ChallengeView of(DecisionChallenge c) {

@@ -1,5 +1,8 @@
 package exchange.safeguarding.sharing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
@@ -30,6 +33,7 @@ import java.util.UUID;
 @Tag(name = "Subject access")
 public class SubjectAccessResource {
 
+    @Schema(description = "Everything about one adult, for a subject access request", example = ApiExamples.SUBJECT_ACCESS)
     public record SubjectAccessExport(SharingViews.Adult adult, String organisation, Instant exportedAt, String exportedBy,
                                       List<ConsentRecordView> consentHistory, List<SharingRequestView> decisions,
                                       List<DisclosureView> disclosures, List<InformTaskView> informThePerson) {
@@ -47,7 +51,13 @@ public class SubjectAccessResource {
 
     @GET
     @RolesAllowed({Roles.DATA_PROTECTION_OFFICER, Roles.CALDICOTT_GUARDIAN})
-    @Operation(summary = "Everything the caller's organisation decided, disclosed or received about one adult, with the consent history")
+    @Operation(operationId = "exportSubjectAccess",
+            summary = "Everything the caller's organisation decided, disclosed or received about one adult, with the consent history",
+            description = "Identify the adult by `personId`, `nhsNumber`, or `givenName`, `familyName` and `dateOfBirth`. "
+                    + "Disclosures carry their data as released.")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(schema = @Schema(implementation = SubjectAccessExport.class)))
+    @APIResponse(responseCode = "400", description = "The adult is not identified, or a parameter is invalid")
     public SubjectAccessExport export(@QueryParam("personId") UUID personId,
                                       @QueryParam("nhsNumber") @Pattern(regexp = "\\d{10}", message = "must be 10 digits") String nhsNumber,
                                       @QueryParam("givenName") String givenName, @QueryParam("familyName") String familyName,

@@ -22,7 +22,8 @@ public final class ProblemSchema {
     /** Titles as the services write them (see ProblemException and ProblemMappers). */
     private static final Map<Integer, String> TITLES = Map.of(
             400, "Invalid request", 401, "Unauthenticated", 403, "Forbidden", 404, "Not found", 409, "Conflict",
-            413, "Payload too large", 415, "Unsupported Media Type", 422, "Rule violated", 500, "Internal error");
+            413, "Payload too large", 415, "Unsupported Media Type", 422, "Rule violated", 429, "Too many requests",
+            500, "Internal error");
 
     private ProblemSchema() {
     }

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * declare only what is particular to them (their success, 404, 409 and 422 answers and examples):
  * <ul>
  *   <li>the one {@code Problem} schema and the standard error responses, each with an example;</li>
- *   <li>401 and 403 on every secured operation, 400 where the caller sends a body or parameters, 415 where it
- *       sends a body, 500 everywhere;</li>
+ *   <li>401, 403 and 429 on every secured operation, 400 where the caller sends a body or parameters, 413 and 415
+ *       where it sends a body, 500 everywhere;</li>
  *   <li>problem+json content on every error response an operation declares without content;</li>
  *   <li>the roles allowed, read from the security requirement, at the end of each operation's description.</li>
  * </ul>
@@ -51,8 +51,15 @@ public class StandardResponses implements OASFilter {
                 "Send a valid bearer token from the safeguarding realm with audience safeguarding-exchange-api"),
         FORBIDDEN("Forbidden", 403, "The caller's role does not allow this operation (see the roles allowed), or the "
                 + "token names no organisation.", "Your role does not allow this operation"),
+        PAYLOAD_TOO_LARGE("PayloadTooLarge", 413, "The body is larger than the service accepts (1 MiB unless configured "
+                + "otherwise), as declared by `Content-Length`; nothing of it is read and the connection is closed.",
+                "The request body is larger than the 1048576 bytes this service accepts"),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", 415, "The body is not sent as `application/json`.",
                 "Send the body as application/json"),
+        TOO_MANY_REQUESTS("TooManyRequests", 429, "The caller (the token's subject) has sent more requests than its "
+                + "rate allows (by default a burst of 300, then 50 a second, per service instance); `Retry-After` says "
+                + "how many seconds to wait. Platform services are not limited.",
+                "You are calling faster than this service allows; try again in 1 s"),
         INTERNAL_ERROR("InternalError", 500, "An unexpected failure. Nothing is half done; quote the reference in "
                 + "`detail` when you report it.",
                 "The request could not be completed; quote reference 0d4c9b1e-8a57-4f1c-9e0b-6b2f3d7a5c18");
@@ -92,8 +99,14 @@ public class StandardResponses implements OASFilter {
                 fieldError.put("message", "must not be blank");
                 example.put("errors", List.of(fieldError));
             }
-            components.addResponse(standard.component, OASFactory.createAPIResponse()
-                    .description(standard.description).content(problemContent(example)));
+            APIResponse response = OASFactory.createAPIResponse().description(standard.description)
+                    .content(problemContent(example));
+            if (standard == Standard.UNAUTHENTICATED) {
+                response.addHeader("WWW-Authenticate", header("The bearer challenge", "Bearer"));
+            } else if (standard == Standard.TOO_MANY_REQUESTS) {
+                response.addHeader("Retry-After", header("Seconds to wait before trying again", "1"));
+            }
+            components.addResponse(standard.component, response);
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
                 .forEach(operation -> complete(path, item, operation)));
@@ -115,7 +128,11 @@ public class StandardResponses implements OASFilter {
             standard(byCode, Standard.INVALID_REQUEST);
         }
         if (operation.getRequestBody() != null) {
+            standard(byCode, Standard.PAYLOAD_TOO_LARGE);
             standard(byCode, Standard.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            standard(byCode, Standard.TOO_MANY_REQUESTS);
         }
         standard(byCode, Standard.INTERNAL_ERROR);
         responses.setAPIResponses(new LinkedHashMap<>(byCode));
@@ -148,6 +165,11 @@ public class StandardResponses implements OASFilter {
         int status = Integer.parseInt(code);
         return response.content(problemContent(status == 400 ? null
                 : ProblemSchema.example(status, response.getDescription(), path)));
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header header(String description, String example) {
+        return OASFactory.createHeader().description(description).example(example)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)));
     }
 
     private static boolean isError(String code) {

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  *   <li>a bearer token is required everywhere (the kit refuses any other path without one), so every operation
  *       declares the security requirement, and then answers 401 and 403;</li>
  *   <li>a 2xx answer, with an example for each body it describes (on the media type or on its schema);</li>
- *   <li>a request body that is required, has a schema and an example; then a 400 (and a 415) are declared, as they are
- *       for query and header parameters;</li>
+ *   <li>a request body has a schema and an example; then a 400 (and a 415) are declared, as they are for query and
+ *       header parameters;</li>
  *   <li>every error answer (4xx, 5xx) is {@code application/problem+json} with the one shared {@code Problem} schema,
  *       which describes exactly what {@link Problem} is serialised with.</li>
  * </ul>
@@ -124,9 +124,6 @@ final class PlatformRules {
 
     private static List<String> requestBody(JsonNode document, String name, JsonNode body) {
         List<String> violations = new ArrayList<>();
-        if (!body.path("required").asBoolean(false)) {
-            violations.add(name + " request body is not marked required");
-        }
         if (body.path("content").isEmpty()) {
             violations.add(name + " request body describes no media type");
         }
