@@ -38,6 +38,7 @@ final class Findings {
     String postgresCommitSettings = "unknown";
     KafkaEndToEndLatency.Figures kafka;
     ClosedLoad.Result intake;
+    RaisedToWebhook.Result endToEndReference;
     RaisedToWebhook.Result endToEnd;
     ClosedLoad.Result sharing;
     Map<String, Long> webhooksByType = Map.of();

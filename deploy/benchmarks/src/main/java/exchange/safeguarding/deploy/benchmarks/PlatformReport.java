@@ -62,26 +62,21 @@ final class PlatformReport {
                     Findings.INTAKE_TO_RAW_INSERT_AT_LEAST));
         }
 
-        if (f.endToEnd != null) {
-            RaisedToWebhook.Result e = f.endToEnd;
-            out.append(String.format("%n3. END TO END: concern raised -> concern.raised.v1 webhook received by the raiser's gateway,"
-                    + " %d/s open loop over %d gateways, %d s after %d s warm-up%n", e.rate(), BenchmarkPlatform.ORGANISATIONS.size(),
-                    s.endToEnd().toSeconds(), s.endToEndWarmUp().toSeconds()));
-            out.append(String.format("   %,d sent, %,d webhooks received, %,d not received by the end of the drain;"
-                    + " requests refused or failed: %s%n", e.sent(), e.received(), e.unresolved(),
-                    e.failures().isEmpty() ? "none" : e.failures()));
-            out.append("   raised -> webhook:  ").append(e.toWebhook().summary()).append('\n');
-            if (e.unresolved() > 0) {
-                out.append(String.format("   (the %,d not received count at the drain's end: from the %s percentile on, the figures"
-                        + " are lower bounds; the platform did not keep up with the rate)%n", e.unresolved(),
-                        percentileOrdinal(1.0 - (double) e.unresolved() / (e.received() + e.unresolved()))));
+        if (f.endToEnd != null || f.endToEndReference != null) {
+            out.append(String.format("%n3. END TO END: concern raised (POST /concerns) -> concern.raised.v1 webhook received by the raiser's"
+                    + " gateway, open loop over %d gateways%n", BenchmarkPlatform.ORGANISATIONS.size()));
+            out.append(String.format("   each timed from when it was due; at most %d requests open at once, and a concern waiting for one"
+                    + " is still timed from when it was due%n", RaisedToWebhook.IN_FLIGHT));
+            if (f.endToEndReference != null) {
+                endToEnd(out, f.endToEndReference, "reference, a rate well below the target, measured first", s.referenceWarmUp(),
+                        s.reference(), BenchmarkSettings.REFERENCE_DRAIN);
             }
-            out.append("   raised -> 201:      ").append(e.httpAnswer().summary()).append('\n');
-            out.append(String.format("   (times from when each request was due; the sender fell behind its schedule by at most %.1f ms)%n",
-                    e.maxSendLagMs()));
-            if (f.kafka != null) {
-                out.append(String.format("   ratio of p99 to Kafka's raw p99 (%d ms): %s (target <= %.0f)%n", f.kafkaP99Floor(),
-                        Findings.ratio(f.endToEndRatio()), Findings.END_TO_END_P99_TO_KAFKA_P99_AT_MOST));
+            if (f.endToEnd != null) {
+                endToEnd(out, f.endToEnd, "the target's rate", s.endToEndWarmUp(), s.endToEnd(), s.endToEndDrain());
+                if (f.kafka != null) {
+                    out.append(String.format("   ratio of p99 at %d/s to Kafka's raw p99 (%d ms): %s (target <= %.0f)%n", f.endToEnd.rate(),
+                            f.kafkaP99Floor(), Findings.ratio(f.endToEndRatio()), Findings.END_TO_END_P99_TO_KAFKA_P99_AT_MOST));
+                }
             }
         }
 
@@ -128,8 +123,23 @@ final class PlatformReport {
         return out.toString();
     }
 
+    private static void endToEnd(StringBuilder out, RaisedToWebhook.Result e, String what, Duration warmUp, Duration window,
+                                 Duration drain) {
+        out.append(String.format("   at %d/s (%s), %d s after %d s warm-up:%n", e.rate(), what, window.toSeconds(), warmUp.toSeconds()));
+        out.append(String.format("     %,d due, %,d webhooks received, %,d not by the end of the %d s drain; requests refused or failed: %s%n",
+                e.sent(), e.received(), e.unresolved(), drain.toSeconds(), e.failures().isEmpty() ? "none" : e.failures()));
+        out.append("     raised -> webhook:  ").append(e.toWebhook().summary()).append('\n');
+        out.append("     raised -> 201:      ").append(e.httpAnswer().summary()).append('\n');
+        out.append(String.format("     (the schedule itself ran late by at most %.1f ms)%n", e.maxSendLagMs()));
+        if (e.unresolved() > 0) {
+            out.append(String.format("     the %,d without a webhook count at the drain's end, so from %s on these are lower"
+                    + " bounds: the platform did not keep up with %d/s%n", e.unresolved(),
+                    percentileOrdinal(1.0 - (double) e.unresolved() / (e.received() + e.unresolved())), e.rate()));
+        }
+    }
+
     private static String percentileOrdinal(double fraction) {
-        return String.format("%.1fth", Math.max(0, fraction * 100));
+        return String.format("p%.1f", Math.max(0, fraction * 100));
     }
 
     private static String secondsOf(Map<String, Duration> perService, String service) {
