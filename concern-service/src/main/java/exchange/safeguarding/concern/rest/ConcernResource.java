@@ -14,6 +14,7 @@ import exchange.safeguarding.concern.service.ConcernWorkflow;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +33,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,9 +59,15 @@ public class ConcernResource {
     private final ConcernStepRepository steps;
     private final ConcernVisibility visibility;
     private final CurrentCaller caller;
+    private final RequestFingerprint fingerprint;
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1,255}$";
 
     public ConcernResource(ConcernIntake intake, ConcernWorkflow workflow, ConcernRepository concerns,
-                           ConcernStepRepository steps, ConcernVisibility visibility, CurrentCaller caller) {
+                           ConcernStepRepository steps, ConcernVisibility visibility, CurrentCaller caller,
+                           RequestFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.intake = intake;
         this.workflow = workflow;
         this.concerns = concerns;
@@ -74,14 +84,32 @@ public class ConcernResource {
                     + "agencies. Routing follows the urgency: ROUTINE and URGENT go to the raising organisation's line "
                     + "managers, EMERGENCY straight to its safeguarding lead and the local authority, LOW_LEVEL is "
                     + "recorded and counted; whistleblowing concerns bypass the organisation. Unknown fields are refused.")
-    @APIResponse(responseCode = "201", description = "Stored and routed; `Location` names the concern",
+    @APIResponse(responseCode = "201", description = "Stored and routed; `Location` names the concern. A repeat of an "
+            + "earlier request with the same `Idempotency-Key` answers with the concern that request raised, and "
+            + "`Idempotent-Replayed: true`",
+            headers = @Header(name = "Idempotent-Replayed", description = "`true` when the concern was raised by an earlier "
+                    + "request with the same Idempotency-Key", schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named (including NHS number check digits)")
-    public Response raise(@NotNull @Valid RaiseConcernRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used by the organisation for a "
+            + "different concern")
+    public Response raise(@NotNull @Valid RaiseConcernRequest request,
+                          @HeaderParam(IDEMPOTENCY_KEY) @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                  pattern = IDEMPOTENCY_KEY_PATTERN, maxLength = 255), description = "Chosen by the gateway, unique per concern (a UUID is best) and "
+                                  + "sent again unchanged with every retry of the same request: the concern is then "
+                                  + "raised once however many times it arrives. Remembered per organisation for as long "
+                                  + "as the concern is kept.", example = "7d0f3c52-1c9e-4a57-9f0b-8f1e2b6c4d21")
+                          String idempotencyKey, UriInfo uri) {
+        if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY_PATTERN)) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters, such as a UUID");
+        }
         Caller who = caller.get();
-        Concern concern = intake.raise(who, request.toDomain());
-        return Response.created(uri.getAbsolutePathBuilder().path(concern.id.toString()).build())
-                .entity(ConcernView.of(concern, visibility.raiserFor(who, concern))).build();
+        ConcernIntake.Raised raised = intake.raise(who, request.toDomain(), idempotencyKey == null ? null
+                : new ConcernIntake.Retry(idempotencyKey, fingerprint.of(request)));
+        Concern concern = raised.concern();
+        Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(concern.id.toString()).build())
+                .entity(ConcernView.of(concern, visibility.raiserFor(who, concern)));
+        return (raised.replayed() ? created.header("Idempotent-Replayed", "true") : created).build();
     }
 
     @GET

@@ -13,13 +13,17 @@ import exchange.safeguarding.concern.domain.Urgency;
 import exchange.safeguarding.concern.messaging.ConcernEvents;
 import exchange.safeguarding.concern.repository.ConcernAccessRepository;
 import exchange.safeguarding.concern.repository.ConcernRepository;
+import exchange.safeguarding.concern.repository.IdempotencyKeyRepository;
 import exchange.safeguarding.kit.caller.Caller;
+import exchange.safeguarding.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,7 +45,18 @@ public class ConcernIntake {
                              boolean emergencyServicesContacted, boolean whistleblowing, boolean implicatesSafeguardingLead) {
     }
 
+    /**
+     * A request's Idempotency-Key and a fingerprint of what it asked for; a repeat of both returns the first concern.
+     */
+    public record Retry(String key, String requestFingerprint) {
+    }
+
+    /** The concern, and whether it was raised earlier by a request with the same Idempotency-Key. */
+    public record Raised(Concern concern, boolean replayed) {
+    }
+
     private final ConcernRepository concerns;
+    private final IdempotencyKeyRepository idempotencyKeys;
     private final ConcernAccessRepository access;
     private final PersonMatching matching;
     private final ConcernRouting routing;
@@ -49,9 +64,11 @@ public class ConcernIntake {
     private final ConcernEvents events;
     private final Clock clock;
 
-    public ConcernIntake(ConcernRepository concerns, ConcernAccessRepository access, PersonMatching matching,
-                         ConcernRouting routing, PatternDetection patterns, ConcernEvents events, Clock clock) {
+    public ConcernIntake(ConcernRepository concerns, IdempotencyKeyRepository idempotencyKeys, ConcernAccessRepository access,
+                         PersonMatching matching, ConcernRouting routing, PatternDetection patterns, ConcernEvents events,
+                         Clock clock) {
         this.concerns = concerns;
+        this.idempotencyKeys = idempotencyKeys;
         this.access = access;
         this.matching = matching;
         this.routing = routing;
@@ -62,9 +79,31 @@ public class ConcernIntake {
 
     @Transactional
     public Concern raise(Caller caller, NewConcern request) {
-        Instant now = clock.instant();
+        return raise(caller, request, null).concern();
+    }
+
+    /**
+     * Raises the concern, unless the caller's organisation already raised one with the same Idempotency-Key: then
+     * that one is returned, or the request refused if it asked for something else under the key.
+     */
+    @Transactional
+    public Raised raise(Caller caller, NewConcern request, Retry retry) {
+        // PostgreSQL keeps microseconds: the 201 must show the time a later read (or a replay) will show.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        if (retry != null) {
+            Optional<IdempotencyKeyRepository.Claimed> earlier = idempotencyKeys.claim(caller.organisation(), retry.key(),
+                    retry.requestFingerprint(), id, now);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestFingerprint().equals(retry.requestFingerprint())) {
+                    throw ProblemException.ruleViolated("Idempotency-Key " + retry.key() + " was already used by your "
+                            + "organisation for a different concern; use a new key for a new concern");
+                }
+                return new Raised(concerns.findById(earlier.get().concernId()), true);
+            }
+        }
         Concern concern = new Concern();
-        concern.id = UUID.randomUUID();
+        concern.id = id;
         concern.organisation = caller.organisation();
         concern.raisedBy = caller.subject();
         concern.raisedByName = caller.name();
@@ -123,7 +162,7 @@ public class ConcernIntake {
         events.raised(concern);
         events.routed(concern, route);
         patterns.evaluate(concern, now);
-        return concern;
+        return new Raised(concern, false);
     }
 
     private static String routeReason(Concern concern) {

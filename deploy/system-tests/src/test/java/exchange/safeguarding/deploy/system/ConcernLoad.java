@@ -30,10 +30,10 @@ import java.util.function.Supplier;
 /**
  * A steady stream of concerns raised through agency gateways, each gateway at its own rate, recording every attempt.
  * A gateway keeps the concern its case system handed it until the platform accepts it, so a refused connection, a
- * timeout, a 5xx or a 429 is retried with the same body after a back-off (429 and 503 after their Retry-After). The
- * concerns API has no idempotency key, so a retry after an attempt whose outcome the gateway could not know (no
- * answer after sending, or a 5xx) may store the concern twice: each concern carries a drill reference in its account
- * so such copies can be counted afterwards.
+ * timeout, a 5xx or a 429 is retried with the same body and the same Idempotency-Key after a back-off (429 and 503
+ * after their Retry-After), so a retry after an attempt whose outcome the gateway could not know (no answer after
+ * sending, or a 5xx) must not store the concern twice: each concern carries a drill reference in its account so any
+ * copies can still be counted afterwards.
  */
 final class ConcernLoad implements AutoCloseable {
 
@@ -169,7 +169,7 @@ final class ConcernLoad implements AutoCloseable {
                 try {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(concerns).timeout(Duration.ofSeconds(15))
                             .header("Authorization", source.bearer().get()).header("Content-Type", "application/json")
-                            .header("Accept", "application/json")
+                            .header("Accept", "application/json").header("Idempotency-Key", reference.replace(' ', ':'))
                             .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
                     int status = response.statusCode();
                     if (status == 201) {

@@ -20,6 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -104,21 +109,31 @@ final class DrillAudit {
     }
 
     Stored stored() {
-        List<String> missing = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        int readable = 0;
-        for (Raise raise : raises) {
-            if (!raise.wasAccepted()) {
-                continue;
-            }
+        List<String> missing = new CopyOnWriteArrayList<>();
+        List<String> changed = new CopyOnWriteArrayList<>();
+        AtomicInteger readable = new AtomicInteger();
+        // Each organisation reads its own back, all at once: the per-caller rate limit applies to each gateway alone.
+        Map<String, List<Raise>> byOrganisation = raises.stream().filter(Raise::wasAccepted)
+                .collect(Collectors.groupingBy(Raise::organisation));
+        ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, byOrganisation.size()));
+        byOrganisation.values().forEach(own -> readers.execute(() -> own.forEach(raise -> {
             Answer answer = get(PlatformSettings.CONCERN, "/concerns/" + raise.concernId(), raise.organisation());
             if (answer.status() != 200) {
                 missing.add(raise.reference() + " " + raise.concernId() + " answered " + answer.status());
             } else if (difference(raise, answer.body()) != null) {
                 changed.add(raise.reference() + " " + raise.concernId() + ": " + difference(raise, answer.body()));
             } else {
-                readable++;
+                readable.incrementAndGet();
             }
+        })));
+        readers.shutdown();
+        try {
+            if (!readers.awaitTermination(30, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("reading the concerns back took more than 30 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
         int duplicates = 0;
         int explained = 0;
@@ -137,7 +152,8 @@ final class DrillAudit {
         }
         List<String> notAccepted = raises.stream().filter(r -> !r.wasAccepted())
                 .map(r -> r.reference() + " (" + r.organisation() + "): " + r.attempts()).toList();
-        return new Stored(raises.size(), (int) raises.stream().filter(Raise::wasAccepted).count(), readable, missing, changed,
+        return new Stored(raises.size(), (int) raises.stream().filter(Raise::wasAccepted).count(), readable.get(),
+                List.copyOf(missing), List.copyOf(changed),
                 notAccepted, organisationOf.size(), duplicates, explained, withoutA2xx);
     }
 
@@ -284,13 +300,20 @@ final class DrillAudit {
     private record Answer(int status, JsonNode body) {
     }
 
+    /** A GET as the organisation's gateway; told to slow down (429), it waits as long as it is told, as a gateway would. */
     private Answer get(String service, String path, String organisation) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl.apply(service) + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", bearers.get(organisation).get())
-                    .header("Accept", "application/json").GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), Partnership.json(response.body().isEmpty() ? "null" : response.body()));
+            for (int attempt = 1; ; attempt++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl.apply(service) + path))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", bearers.get(organisation).get())
+                        .header("Accept", "application/json").GET().build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 429 && attempt < 60) {
+                    Thread.sleep(1000 * response.headers().firstValueAsLong("Retry-After").orElse(1));
+                    continue;
+                }
+                return new Answer(response.statusCode(), Partnership.json(response.body().isEmpty() ? "null" : response.body()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -24,11 +24,12 @@ final class FaultDrill {
             PlatformSettings.SHARING, PlatformSettings.NOTIFICATION);
 
     /**
-     * One fault: injected at {@code started}, put right at {@code restored}, every service ready at {@code ready}, a
+     * One fault: injected at {@code started}, in full effect at {@code broken} (a broker or database stops gracefully,
+     * serving a moment longer), put right at {@code restored}, every service ready at {@code ready}, a
      * concern accepted after the repair told to its gateway at {@code flowing}, and the recovery period over at
      * {@code ended}.
      */
-    record Window(String fault, Instant started, Instant restored, Instant ready, Instant flowing, Instant ended) {
+    record Window(String fault, Instant started, Instant broken, Instant restored, Instant ready, Instant flowing, Instant ended) {
         boolean covers(Instant at) {
             return !at.isBefore(started) && at.isBefore(ended);
         }
@@ -74,7 +75,7 @@ final class FaultDrill {
         Instant started = Instant.now();
         Instant flowing = awaitFlowing(started);
         Thread.sleep(recovery.toMillis());
-        windows.add(new Window(what, started, started, started, flowing, Instant.now()));
+        windows.add(new Window(what, started, started, started, started, flowing, Instant.now()));
     }
 
     /** Breaks something, leaves it broken for {@code outage}, repairs it, waits for every service, then recovers. */
@@ -82,8 +83,10 @@ final class FaultDrill {
         Instant started = Instant.now();
         System.out.printf("%s fault: %s%n", started, fault);
         pendingRepair = repair;
+        Instant broken = started;
         try {
             breakIt.run();
+            broken = Instant.now();
             Thread.sleep(outage.toMillis());
         } finally {
             repairNow();
@@ -96,7 +99,7 @@ final class FaultDrill {
                 flowing, Duration.between(started, restored).toMillis(), Duration.between(started, ready).toMillis(),
                 Duration.between(started, flowing).toMillis());
         Thread.sleep(recovery.toMillis());
-        windows.add(new Window(fault, started, restored, ready, flowing, Instant.now()));
+        windows.add(new Window(fault, started, broken, restored, ready, flowing, Instant.now()));
     }
 
     List<Window> windows() {

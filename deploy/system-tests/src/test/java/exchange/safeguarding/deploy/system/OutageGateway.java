@@ -1,5 +1,8 @@
 package exchange.safeguarding.deploy.system;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
 import com.sun.net.httpserver.HttpServer;
 import exchange.safeguarding.kit.testing.GatewayReceiver;
 
@@ -23,8 +26,11 @@ import java.util.concurrent.Executors;
  */
 final class OutageGateway implements AutoCloseable {
 
-    /** One request and the status the gateway answered. */
-    record Call(GatewayReceiver.Received request, int answered) {
+    /**
+     * One request, the status the gateway answered, and whether its signature verified on arrival (Standard Webhooks
+     * refuses old timestamps, so a signature can only be checked when the webhook arrives).
+     */
+    record Call(GatewayReceiver.Received request, int answered, boolean verified) {
         boolean accepted() {
             return answered >= 200 && answered < 300;
         }
@@ -33,6 +39,7 @@ final class OutageGateway implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private volatile Webhook verifier;
 
     OutageGateway() {
         try {
@@ -45,8 +52,9 @@ final class OutageGateway implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
             int status = down ? 503 : 200;
-            calls.add(new Call(new GatewayReceiver.Received(exchange.getRequestURI().getPath(), headers,
-                    new String(body, StandardCharsets.UTF_8), Instant.now()), status));
+            GatewayReceiver.Received request = new GatewayReceiver.Received(exchange.getRequestURI().getPath(), headers,
+                    new String(body, StandardCharsets.UTF_8), Instant.now());
+            calls.add(new Call(request, status, verifies(request)));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -56,6 +64,28 @@ final class OutageGateway implements AutoCloseable {
             return t;
         }));
         server.start();
+    }
+
+    /** The signing secret the agency was given for its webhooks; from now on each one is verified as it arrives. */
+    void trust(String signingSecret) {
+        try {
+            verifier = new Webhook(signingSecret);
+        } catch (EmptyWebhookSecretException e) {
+            throw new IllegalArgumentException("no signing secret", e);
+        }
+    }
+
+    private boolean verifies(GatewayReceiver.Received request) {
+        Webhook current = verifier;
+        if (current == null) {
+            return false;
+        }
+        try {
+            current.verify(request.body(), request.headers());
+            return true;
+        } catch (WebhookVerificationException e) {
+            return false;
+        }
     }
 
     String url(String path) {

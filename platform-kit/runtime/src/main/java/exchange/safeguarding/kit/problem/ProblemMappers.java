@@ -37,14 +37,19 @@ public class ProblemMappers {
         return respond(e.problem(), uri);
     }
 
+    /** A problem names at most this many fields: a list of 10,000 bad items must not answer with a 10,000-item list. */
+    static final int MAX_FIELD_ERRORS = 100;
+
     @ServerExceptionMapper
     public Response violations(ConstraintViolationException e, UriInfo uri) {
+        int invalid = e.getConstraintViolations().size();
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
+                .limit(MAX_FIELD_ERRORS)
                 .collect(Collectors.toList());
-        return respond(new Problem(Problem.typeFor(400), "Invalid request", 400,
-                errors.size() + " field(s) are invalid", null, errors), uri);
+        return respond(new Problem(Problem.typeFor(400), "Invalid request", 400, invalid + " field(s) are invalid"
+                + (invalid > errors.size() ? "; the first " + errors.size() + " are named" : ""), null, errors), uri);
     }
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,

@@ -25,6 +25,19 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aProblemNamesAtMostAHundredFieldsHoweverManyAreInvalid() {
+        record Recipients(java.util.List<@jakarta.validation.constraints.Email String> emailTo) {
+        }
+        java.util.List<String> many = java.util.stream.IntStream.range(0, 10_000).mapToObj(i -> "not-an-address-" + i).toList();
+        var violations = jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator().validate(new Recipients(many));
+        Response refused = mappers.violations(new jakarta.validation.ConstraintViolationException(violations), null);
+        Problem problem = (Problem) refused.getEntity();
+        assertEquals(400, refused.getStatus());
+        assertEquals(100, problem.errors().size());
+        assertEquals("10000 field(s) are invalid; the first 100 are named", problem.detail());
+    }
+
+    @Test
     void anythingElseUnexpectedStaysAServerErrorWithAReferenceAndNoDetail() {
         Response failed = mappers.unexpected(new IllegalStateException("org.hibernate.SomethingInternal at line 3"), null);
         assertEquals(500, failed.getStatus());
