@@ -26,6 +26,10 @@ public class InboxMessage extends PanacheEntityBase {
 
     public String audience;
 
+    /** For the audience's role alone: not the organisation's gateway, whatever the audience (decision 18). */
+    @Column(nullable = false)
+    public boolean confidential;
+
     @Column(name = "event_id", nullable = false)
     public String eventId;
 
@@ -55,7 +59,12 @@ public class InboxMessage extends PanacheEntityBase {
 
     /** The caller's organisation, and a role the message is for (gateways see all of their organisation's). */
     public boolean visibleTo(String callerOrganisation, Set<String> roles) {
-        return organisation.equals(callerOrganisation) && (audience == null || WHOLE_ORGANISATION.contains(audience)
-                || roles.contains(audience) || roles.contains("gateway"));
+        if (!organisation.equals(callerOrganisation)) {
+            return false;
+        }
+        if (confidential) {
+            return roles.contains(audience);
+        }
+        return audience == null || WHOLE_ORGANISATION.contains(audience) || roles.contains(audience) || roles.contains("gateway");
     }
 }

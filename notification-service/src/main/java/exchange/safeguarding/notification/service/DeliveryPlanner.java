@@ -51,7 +51,10 @@ public class DeliveryPlanner {
             if (inbox.has(event.id(), recipient)) {
                 continue;
             }
-            Channels channels = rules.channelsFor(told, event.type());
+            Channels chosen = rules.channelsFor(told, event.type());
+            // Confidential: no webhook to the organisation's gateway, no email to its shared addresses.
+            Channels channels = told.confidential()
+                    ? new Channels(false, chosen.emailLead(), java.util.List.of(), chosen.mandatory()) : chosen;
             long sequence = deliveries.nextSequence(recipient, event.subject());
             String payload = messages.forRecipient(event, told, sequence);
             if (channels.webhook()) {

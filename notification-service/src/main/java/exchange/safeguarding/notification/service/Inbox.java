@@ -45,6 +45,7 @@ public class Inbox {
         m.id = UUID.randomUUID();
         m.organisation = recipient.organisation();
         m.audience = recipient.audience();
+        m.confidential = recipient.confidential() && recipient.audience() != null;
         m.eventId = eventId;
         m.eventType = eventType;
         m.subject = subject;

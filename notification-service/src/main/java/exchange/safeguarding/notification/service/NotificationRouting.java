@@ -24,8 +24,14 @@ public class NotificationRouting {
     public static final String WITHDRAWAL_NOTICE = "consent.withdrawal-notice.v1";
     public static final String AGREEMENT_REVIEW_DUE = "agreement.review-due.v1";
 
-    /** A recipient organisation and, where the event says, the role within it that must act. */
-    public record Recipient(String organisation, String audience) {
+    /**
+     * A recipient organisation and, where the event says, the role within it that must act. A confidential one is
+     * told in person only (that role's inbox and the lead's email), never through the organisation's own systems.
+     */
+    public record Recipient(String organisation, String audience, boolean confidential) {
+        public Recipient(String organisation, String audience) {
+            this(organisation, audience, false);
+        }
     }
 
     private static final Set<String> AGREEMENT_LIFECYCLE = Set.of("agreement.activated.v1", "agreement.suspended.v1",
@@ -53,9 +59,15 @@ public class NotificationRouting {
                 told.add(new Recipient(data.path("organisation").asText(), "raiser"));
             }
         } else if (type.startsWith("concern.")) {
-            // Routed, escalated, triaged, referred, closed ...: concern-service names who must be told.
+            // Routed, escalated, triaged, referred, closed ...: concern-service names who must be told. A
+            // whistleblowing concern's message to the organisation it is about goes to the named role alone: its
+            // gateway and its other staff must not learn of it (decision 18).
+            boolean whistleblowing = data.path("whistleblowing").asBoolean(false);
+            String raisedBy = data.path("organisation").asText();
             for (JsonNode r : data.path("recipients")) {
-                told.add(new Recipient(r.path("organisation").asText(), r.path("audience").asText(null)));
+                String organisation = r.path("organisation").asText();
+                told.add(new Recipient(organisation, r.path("audience").asText(null),
+                        whistleblowing && organisation.equals(raisedBy)));
             }
         } else if ("sla.breached.v1".equals(type)) {
             // The owner did not act in time: its safeguarding lead must know.

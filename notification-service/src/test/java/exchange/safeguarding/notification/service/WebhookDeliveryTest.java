@@ -90,6 +90,43 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aWhistleblowingConcernsRoutingReachesItsOwnOrganisationsLeadInPersonNeverItsGateway() {
+        String council = "LA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        GatewayReceiver councilGateway = new GatewayReceiver();
+        try {
+            announceGateway(council, councilGateway.url("/hooks"), newSecret());
+            String concernId = UUID.randomUUID().toString();
+            String eventId = UUID.randomUUID().toString();
+            EventProbe.publish("safeguarding.concerns", concernId, """
+                    {"specversion":"1.0","id":"%s","source":"/safeguarding-exchange/concern-service",
+                     "type":"concern.routed.v1","time":"%s","subject":"%s","datacontenttype":"application/json",
+                     "data":{"concernId":"%s","organisation":"%s","urgency":"URGENT","step":"LOCAL_AUTHORITY","owner":"%s",
+                             "whistleblowing":true,
+                             "recipients":[{"organisation":"%s","audience":"la-safeguarding-officer"},
+                                           {"organisation":"%s","audience":"safeguarding-lead"}]}}"""
+                    .formatted(eventId, Instant.now(), concernId, concernId, organisation, council, council, organisation));
+
+            // The council's gateway is told; the organisation's lead finds it in the inbox.
+            assertEquals(1, councilGateway.await(r -> r.body().contains(concernId), 1, Duration.ofSeconds(20)).size());
+            String lead = bearer(token("lee", organisation, "safeguarding-lead"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", lead).get("/inbox")
+                    .then().statusCode(200).body("findAll { it.eventId == '" + eventId + "' }", hasSize(1)));
+
+            // Its own gateway: no delivery planned, nothing received, nothing in its view of the inbox.
+            String ownGateway = bearer(token("service-account-gateway", organisation, "gateway"));
+            given().header("Authorization", ownGateway).queryParam("size", 200).get("/deliveries").then().statusCode(200)
+                    .body("findAll { it.subject == '" + concernId + "' }", hasSize(0));
+            assertEquals(0, gateway.received().stream().filter(r -> r.body().contains(concernId)).count());
+            for (String role : List.of("gateway", "line-manager", "practitioner")) {
+                given().header("Authorization", bearer(token("someone", organisation, role))).get("/inbox").then()
+                        .statusCode(200).body("findAll { it.eventId == '" + eventId + "' }", hasSize(0));
+            }
+        } finally {
+            councilGateway.close();
+        }
+    }
+
+    @Test
     void aRedeliveredEventProducesOneWebhook() {
         String concernId = UUID.randomUUID().toString();
         String event = concernRaised(UUID.randomUUID().toString(), concernId, organisation);

@@ -59,7 +59,7 @@ final class FaultReport {
                         changed); %d of %d set out were never accepted.
                            Stored copies of the run's concerns: %d; duplicates stored by a retry: %d (%d of them after an \
                         attempt whose outcome the gateway could not know); stored although the gateway never got a 201: %d.
-                           The concerns API has no idempotency key, so a retry after an unknown outcome can store a concern twice.
+                           Every retry carried the first attempt's Idempotency-Key, so an unknown outcome must not store a concern twice.
                         """, stored.readable(), stored.accepted(), stored.missing().size(), stored.changed().size(),
                 stored.notAccepted().size(), stored.tried(), stored.copies(), stored.duplicates(),
                 stored.duplicatesAfterUnknownOutcome(), stored.storedWithoutA2xx()));
