@@ -1,13 +1,12 @@
 package exchange.safeguarding.deploy.benchmarks;
 
 import exchange.safeguarding.deploy.local.LocalPlatform;
+import exchange.safeguarding.deploy.local.FreePorts;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 import exchange.safeguarding.deploy.local.demo.DemoPartnership;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +50,7 @@ final class BenchmarkPlatform implements AutoCloseable {
     static BenchmarkPlatform start(Path home) throws Exception {
         Path root = projectRoot();
         deleteTree(home);
-        PlatformSettings settings = PlatformSettings.isolated(root, home, freePortBlock());
+        PlatformSettings settings = PlatformSettings.isolated(root, home, FreePorts.block(31000, 39000));
         LocalPlatform platform = new LocalPlatform(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "benchmark-platform-stop"));
         long started = System.nanoTime();
@@ -98,32 +97,6 @@ final class BenchmarkPlatform implements AutoCloseable {
             throw new IllegalStateException("run inside the Safeguarding Exchange clone");
         }
         return dir;
-    }
-
-    /**
-     * Eight consecutive free ports and Keycloak's management port (1000 above its HTTP port), above the range the
-     * system tests search, so a benchmark and the system tests can run on one machine without racing for ports.
-     */
-    private static int freePortBlock() {
-        for (int first = 31000; first < 39000; first += 20) {
-            boolean free = true;
-            for (int port = first; port < first + 8 && free; port++) {
-                free = isFree(port);
-            }
-            if (free && isFree(first + 3 + 1000)) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no free block of ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

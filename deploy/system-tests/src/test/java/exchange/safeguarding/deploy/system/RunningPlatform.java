@@ -1,11 +1,11 @@
 package exchange.safeguarding.deploy.system;
 
 import exchange.safeguarding.deploy.local.LocalPlatform;
+import exchange.safeguarding.deploy.local.FreePorts;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ final class RunningPlatform {
                 Path root = Path.of("").toAbsolutePath().getParent().getParent();
                 Path home = Path.of("target", "platform-home").toAbsolutePath();
                 deleteTree(home);
-                PlatformSettings settings = PlatformSettings.isolated(root, home, freePortBlock());
+                PlatformSettings settings = PlatformSettings.isolated(root, home, FreePorts.block(21000, 30000));
                 platform = new LocalPlatform(settings);
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
                 long started = System.nanoTime();
@@ -46,29 +46,6 @@ final class RunningPlatform {
             }
         }
         return platform;
-    }
-
-    /** Eight consecutive free ports (and Keycloak's management port, 1000 above its HTTP port). */
-    private static int freePortBlock() {
-        for (int first = 21000; first < 30000; first += 20) {
-            boolean free = true;
-            for (int port = first; port < first + 8 && free; port++) {
-                free = isFree(port);
-            }
-            if (free && isFree(first + 3 + 1000)) {
-                return first;
-            }
-        }
-        throw new IllegalStateException("no free block of ports");
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
