@@ -1,29 +1,14 @@
 package exchange.safeguarding.concern.rest;
 
-import exchange.safeguarding.kit.testing.openapi.OpenApiLint;
-import exchange.safeguarding.kit.testing.openapi.PublishedDocument;
-import exchange.safeguarding.kit.testing.openapi.RefusedTokens;
+import exchange.safeguarding.kit.testing.openapi.ServedDocumentContract;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
-
-/** The document integrators build against is complete, lints clean, tells the truth, and is the published copy. */
+/** concern-service's OpenAPI document passes every check of {@link ServedDocumentContract}. */
 @QuarkusTest
-class OpenApiDocumentTest {
+class OpenApiDocumentTest extends ServedDocumentContract {
 
-    @Test
-    void theDocumentPassesTheLint() {
-        OpenApiLint.assertClean(given().get("/q/openapi?format=json").asString());
-    }
-
-    @Test
-    void everyOperationAnswersARefusedTokenAsDocumented() {
-        RefusedTokens.assertAnsweredAsDocumented(given().get("/q/openapi?format=json").asString());
-    }
-
-    @Test
-    void thePublishedCopyIsTheServedDocument() {
-        PublishedDocument.assertSame("concern-service", given().get("/q/openapi").asString());
+    @Override
+    protected String serviceName() {
+        return "concern-service";
     }
 }

@@ -1,19 +1,15 @@
 package exchange.safeguarding.deploy.benchmarks;
 
 import exchange.safeguarding.deploy.local.LocalPlatform;
-import exchange.safeguarding.deploy.local.FreePorts;
+import exchange.safeguarding.deploy.local.IsolatedPlatform;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 import exchange.safeguarding.deploy.local.demo.DemoPartnership;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The platform under measurement: started exactly as a developer's ({@code deploy/local}), with the demo
@@ -49,8 +45,7 @@ final class BenchmarkPlatform implements AutoCloseable {
 
     static BenchmarkPlatform start(Path home) throws Exception {
         Path root = projectRoot();
-        deleteTree(home);
-        PlatformSettings settings = PlatformSettings.isolated(root, home, FreePorts.block(31000, 39000));
+        PlatformSettings settings = IsolatedPlatform.settings(root, home, 31000, 39000);
         LocalPlatform platform = new LocalPlatform(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "benchmark-platform-stop"));
         long started = System.nanoTime();
@@ -97,20 +92,5 @@ final class BenchmarkPlatform implements AutoCloseable {
             throw new IllegalStateException("run inside the Safeguarding Exchange clone");
         }
         return dir;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -1,15 +1,10 @@
 package exchange.safeguarding.deploy.system;
 
 import exchange.safeguarding.deploy.local.LocalPlatform;
-import exchange.safeguarding.deploy.local.FreePorts;
+import exchange.safeguarding.deploy.local.IsolatedPlatform;
 import exchange.safeguarding.deploy.local.PlatformSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The whole platform, started once for all system tests exactly as a developer starts it (the demo partnership
@@ -28,8 +23,7 @@ final class RunningPlatform {
             try {
                 Path root = Path.of("").toAbsolutePath().getParent().getParent();
                 Path home = Path.of("target", "platform-home").toAbsolutePath();
-                deleteTree(home);
-                PlatformSettings settings = PlatformSettings.isolated(root, home, FreePorts.block(21000, 30000));
+                PlatformSettings settings = IsolatedPlatform.settings(root, home, 21000, 30000);
                 platform = new LocalPlatform(settings);
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
                 long started = System.nanoTime();
@@ -46,20 +40,5 @@ final class RunningPlatform {
             }
         }
         return platform;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
