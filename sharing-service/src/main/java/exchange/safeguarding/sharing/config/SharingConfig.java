@@ -44,4 +44,23 @@ public interface SharingConfig {
         @WithDefault("5m")
         Duration maxRetry();
     }
+
+    LogChain logChain();
+
+    interface LogChain {
+        /** The chainer wakes when a decision commits; this poll picks up entries other replicas left waiting. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * How long the chainer lets entries gather after a wake-up, so one transaction links many of them rather than
+         * one per decision. Verification never waits for it: it links whatever is waiting itself.
+         */
+        @WithDefault("50ms")
+        Duration linger();
+
+        /** Most entries linked in one transaction. */
+        @WithDefault("500")
+        int batch();
+    }
 }

@@ -16,7 +16,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** One entry of the hash-chained decision log. Insert only: the database refuses updates and deletes. */
+/**
+ * One entry of the hash-chained decision log. Insert only: the database refuses updates and deletes. Written by
+ * {@link exchange.safeguarding.sharing.service.DecisionLogChain} from the entries decisions leave waiting.
+ */
 @Entity
 @Table(name = "decision_log")
 public class LogEntry extends PanacheEntityBase {
@@ -45,4 +48,8 @@ public class LogEntry extends PanacheEntityBase {
 
     @Column(nullable = false, updatable = false)
     public String hash;
+
+    /** The waiting entry this was linked from; bookkeeping, outside the hash (null before staging existed). */
+    @Column(name = "pending_id", updatable = false)
+    public Long pendingId;
 }

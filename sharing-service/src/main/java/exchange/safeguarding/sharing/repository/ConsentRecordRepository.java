@@ -6,9 +6,11 @@ import exchange.safeguarding.sharing.domain.ConsentHistory;
 import exchange.safeguarding.sharing.domain.ConsentRecord;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,13 +24,31 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return find("organisation", Sort.descending("recordedAt"), organisation).page(Page.of(page, size)).list();
     }
 
-    /** Every record the organisation holds about the adult, newest first (candidates by any identifier, then matched). */
+    /**
+     * Every record the organisation holds about the adult, newest first: candidates by each identifier given, then
+     * matched. Only the identifiers present go into the query, so each shape is translated once and cached
+     * (a null parameter made Hibernate translate the query afresh on every decision).
+     */
     public ConsentHistory history(String organisation, AdultReference adult) {
-        List<ConsentRecord> candidates = find("""
-                        organisation = ?1 and (adultPersonId = ?2 or adultNhsNumber = ?3
-                          or (lower(adultFamilyName) = lower(?4) and adultDateOfBirth = ?5))""",
-                Sort.descending("recordedAt").and("id"), organisation, adult.personId(), adult.nhsNumber(),
-                adult.familyName() == null ? "" : adult.familyName(), adult.dateOfBirth()).list();
+        List<String> any = new ArrayList<>();
+        Parameters parameters = Parameters.with("organisation", organisation);
+        if (adult.personId() != null) {
+            any.add("adultPersonId = :personId");
+            parameters.and("personId", adult.personId());
+        }
+        if (adult.nhsNumber() != null) {
+            any.add("adultNhsNumber = :nhsNumber");
+            parameters.and("nhsNumber", adult.nhsNumber());
+        }
+        if (adult.familyName() != null && adult.dateOfBirth() != null) {
+            any.add("(lower(adultFamilyName) = lower(:familyName) and adultDateOfBirth = :dateOfBirth)");
+            parameters.and("familyName", adult.familyName()).and("dateOfBirth", adult.dateOfBirth());
+        }
+        if (any.isEmpty()) {
+            return new ConsentHistory(List.of());
+        }
+        List<ConsentRecord> candidates = find("organisation = :organisation and (" + String.join(" or ", any) + ")",
+                Sort.descending("recordedAt").and("id"), parameters).list();
         return new ConsentHistory(candidates.stream().filter(adult::matches).toList());
     }
 }

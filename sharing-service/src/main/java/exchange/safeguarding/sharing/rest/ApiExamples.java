@@ -136,7 +136,7 @@ final class ApiExamples {
 
     static final String VERIFICATION = """
             {"intact": true, "entriesChecked": 1284, "firstAlteredEntry": null, "problem": null,
-             "checkedAt": "2026-11-24T12:00:00Z"}""";
+             "entriesWaiting": 0, "checkedAt": "2026-11-24T12:00:00Z"}""";
 
     static final String SUBJECT_ACCESS = """
             {"adult": {"personId": "3c1d9e2a-5b7f-4a08-9e61-2d4f6a8b0c13", "nhsNumber": "9434765919",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import exchange.safeguarding.sharing.domain.LogEntry;
 import exchange.safeguarding.kit.persistence.NativeSql;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,17 +26,18 @@ import java.util.UUID;
 /**
  * The tamper-evident record of every decision and disclosure. Each entry's hash covers its own content and
  * the previous entry's hash, so changing, removing or reordering any stored entry breaks the chain from
- * there on; verification names the first entry that no longer fits.
+ * there on; verification names the first entry that no longer fits. A decision stages its entry in its own
+ * transaction; {@link DecisionLogChain} links staged entries into the chain moments later.
  */
 @ApplicationScoped
 public class DecisionLog {
 
     public static final String GENESIS = "0".repeat(64);
-    /** Any fixed number: the advisory lock that serialises appends, so the chain never forks. */
-    private static final long CHAIN_LOCK = 0x5348415245L;
     private static final int BATCH = 1_000;
 
-    public record Verification(boolean intact, long entriesChecked, Long firstAlteredEntry, String problem, Instant checkedAt) {
+    /** {@code entriesWaiting}: decisions staged after the check began, not yet in the chain (linked within moments). */
+    public record Verification(boolean intact, long entriesChecked, Long firstAlteredEntry, String problem,
+                               long entriesWaiting, Instant checkedAt) {
     }
 
     /** Canonical JSON: sorted keys, ISO dates, so the same content always hashes the same. */
@@ -46,37 +48,39 @@ public class DecisionLog {
             .build();
 
     private final EntityManager entityManager;
+    private final DecisionLogChain chain;
     private final Clock clock;
 
-    public DecisionLog(EntityManager entityManager, Clock clock) {
+    public DecisionLog(EntityManager entityManager, DecisionLogChain chain, Clock clock) {
         this.entityManager = entityManager;
+        this.chain = chain;
         this.clock = clock;
     }
 
-    /** Appends in the caller's transaction; call it last, as the chain lock is held until commit. */
+    /**
+     * Stages the entry in the caller's transaction, so it exists exactly when the decision does. No lock: the chain
+     * is extended after the commit, in the order entries were staged.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LogEntry append(String entryType, UUID subjectId, String organisation, Map<String, ?> payload) {
-        String canonical = canonical(payload);
-        // Write everything else first, so the chain lock is held only for this one insert and the commit.
-        entityManager.flush();
-        NativeSql.rows(entityManager, "select pg_advisory_xact_lock(?)", CHAIN_LOCK);
-        List<Object[]> last = NativeSql.rows(entityManager, "select seq, hash from decision_log order by seq desc limit 1");
-        LogEntry entry = new LogEntry();
-        entry.seq = last.isEmpty() ? 1 : ((Number) last.get(0)[0]).longValue() + 1;
-        entry.previousHash = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
-        entry.entryType = entryType;
-        entry.subjectId = subjectId;
-        entry.organisation = organisation;
-        entry.payload = canonical;
-        // PostgreSQL keeps microseconds; hashing the stored precision keeps verification exact.
-        entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        entry.hash = hash(entry);
-        entityManager.persist(entry);
-        return entry;
+    public void append(String entryType, UUID subjectId, String organisation, Map<String, ?> payload) {
+        NativeSql.update(entityManager, """
+                        insert into decision_log_pending (entry_type, subject_id, organisation, payload, recorded_at)
+                        values (?, ?, ?, ?, ?)""", entryType, subjectId, organisation, canonical(payload),
+                // PostgreSQL keeps microseconds; hashing the stored precision keeps verification exact.
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        chain.wakeAfterCommit();
     }
 
-    @Transactional
+    /** Links every entry waiting, then recomputes the whole chain. */
     public Verification verify() {
+        // A short batch means everything committed by then is linked; new decisions may keep arriving meanwhile.
+        while (chain.link(true) == chain.batch()) {
+            // a full batch: more may be waiting
+        }
+        return QuarkusTransaction.requiringNew().call(this::check);
+    }
+
+    private Verification check() {
         String previous = GENESIS;
         long expectedSeq = 1;
         long checked = 0;
@@ -99,13 +103,13 @@ public class DecisionLog {
             }
             entityManager.clear();
             if (batch.size() < BATCH) {
-                return new Verification(true, checked, null, null, clock.instant());
+                return new Verification(true, checked, null, null, chain.waiting(), clock.instant());
             }
         }
     }
 
     private Verification broken(long checked, long seq, String problem) {
-        return new Verification(false, checked, seq, problem, clock.instant());
+        return new Verification(false, checked, seq, problem, chain.waiting(), clock.instant());
     }
 
     static String hash(LogEntry e) {

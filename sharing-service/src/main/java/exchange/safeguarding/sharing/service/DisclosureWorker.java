@@ -1,11 +1,11 @@
 package exchange.safeguarding.sharing.service;
 
+import exchange.safeguarding.kit.signal.BackgroundRounds;
 import exchange.safeguarding.sharing.config.SharingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
@@ -14,12 +14,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisclosureWorker {
 
-    private static final Logger LOG = Logger.getLogger(DisclosureWorker.class);
+    private static final int ROUND = 50;
 
     private final DisclosureSnapshots snapshots;
     private final SharingConfig config;
-    private volatile boolean running;
-    private Thread thread;
+    private BackgroundRounds rounds;
 
     public DisclosureWorker(DisclosureSnapshots snapshots, SharingConfig config) {
         this.snapshots = snapshots;
@@ -27,41 +26,21 @@ public class DisclosureWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        thread = new Thread(this::loop, "disclosure-snapshots");
-        thread.setDaemon(true);
-        thread.start();
+        rounds = BackgroundRounds.start("disclosure-snapshots", this::round, snapshots.wakeup(),
+                config.snapshots().pollInterval());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (rounds != null) {
+            rounds.stop();
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                List<UUID> due = snapshots.due(50);
-                for (UUID id : due) {
-                    snapshots.take(id);
-                }
-                if (due.size() < 50) {
-                    snapshots.wakeup().await(config.snapshots().pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("Snapshot round failed; retrying after the poll interval", e);
-                try {
-                    Thread.sleep(config.snapshots().pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private boolean round() {
+        List<UUID> due = snapshots.due(ROUND);
+        for (UUID id : due) {
+            snapshots.take(id);
         }
+        return due.size() == ROUND;
     }
 }

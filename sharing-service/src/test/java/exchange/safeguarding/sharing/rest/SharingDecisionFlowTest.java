@@ -80,6 +80,42 @@ class SharingDecisionFlowTest {
     }
 
     @Test
+    void consentIsFoundByWhicheverIdentifierTheRequestCarriesAndOnlyForThatAdult() {
+        partnership.agreement("ACTIVE", care, council, "COORDINATE_RESPONSES", AGREED);
+        UUID personId = UUID.randomUUID();
+        given().header("Authorization", practitioner()).contentType(ContentType.JSON).body("""
+                        {"adult": {"personId": "%s", "nhsNumber": "9434765919", "givenName": "Edith", "familyName": "Clarke",
+                           "dateOfBirth": "1941-03-02"},
+                         "decision": "GIVEN", "purposes": ["COORDINATE_RESPONSES"], "recipients": ["%s"],
+                         "dataCategories": ["IDENTITY"], "howObtained": "In person", "confidentialityLimitsExplained": true}"""
+                        .formatted(personId, council))
+                .post("/consent-records").then().statusCode(201);
+
+        Map<String, String> sameAdult = Map.of(
+                "by person id", "{\"personId\": \"%s\"}".formatted(personId),
+                "by NHS number", "{\"nhsNumber\": \"9434765919\"}",
+                "by name and date of birth, any case", "{\"givenName\": \"EDITH\", \"familyName\": \"clarke\", \"dateOfBirth\": \"1941-03-02\"}");
+        sameAdult.forEach((how, adult) -> assertThat(previewOutcome(adult)).as(how).isEqualTo("APPROVED on consent"));
+
+        Map<String, String> someoneElse = Map.of(
+                "another person id", "{\"personId\": \"%s\"}".formatted(UUID.randomUUID()),
+                "another NHS number", "{\"nhsNumber\": \"4010232137\"}",
+                "another date of birth", "{\"givenName\": \"Edith\", \"familyName\": \"Clarke\", \"dateOfBirth\": \"1941-03-03\"}",
+                "another given name", "{\"givenName\": \"Edna\", \"familyName\": \"Clarke\", \"dateOfBirth\": \"1941-03-02\"}");
+        someoneElse.forEach((how, adult) -> assertThat(previewOutcome(adult)).as(how).isEqualTo("REFUSED"));
+    }
+
+    /** The dry run's outcome for the adult, and whether consent was its basis. */
+    String previewOutcome(String adult) {
+        JsonPath decision = given().header("Authorization", practitioner()).contentType(ContentType.JSON).body("""
+                        {"recipient": "%s", "adult": %s, "purpose": "COORDINATE_RESPONSES", "dataCategories": ["IDENTITY"]}"""
+                        .formatted(council, adult))
+                .post("/sharing-requests/preview").then().statusCode(200).extract().jsonPath();
+        String outcome = decision.getString("outcome");
+        return "APPROVED".equals(outcome) && !decision.getBoolean("withoutConsent") ? "APPROVED on consent" : outcome;
+    }
+
+    @Test
     void withConsentAndAnAgreementOnlyTheAgreedCategoriesReachTheRecipientAndNobodyElse() {
         partnership.agreement("ACTIVE", care, council, "COORDINATE_RESPONSES", AGREED);
         UUID concernId = partnership.concern(care, council, "ROUTINE", List.of());

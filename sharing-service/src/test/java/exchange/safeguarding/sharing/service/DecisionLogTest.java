@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static exchange.safeguarding.kit.testing.TestTokens.bearer;
 import static exchange.safeguarding.kit.testing.TestTokens.token;
@@ -22,20 +26,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 
-/** Scenario 10's audit half: the log refuses changes, and a change made behind its back is found and named. */
+/**
+ * Scenario 10's audit half: the log refuses changes, and a change made behind its back is found and named. Entries
+ * are staged by the deciding transaction and linked into the chain afterwards; nothing staged is lost, doubled or
+ * changeable on the way.
+ */
 @QuarkusTest
 class DecisionLogTest {
 
     @Inject
     AgroalDataSource dataSource;
 
+    final Partnership partnership = new Partnership();
+    final String care = partnership.organisation("CARE", "CARE_PROVIDER", "ACTIVE");
+    final String council = partnership.organisation("ASC", "LOCAL_AUTHORITY_ADULT_SOCIAL_SERVICES", "ACTIVE");
+    final UUID concernId = partnership.concern(care, council, "ROUTINE", List.of());
+    final String nurse = bearer(token("nina", care, "practitioner"));
+
     @Test
     void anEntryAlteredBehindTheDatabasesBackIsDetectedAndNamed() throws SQLException {
-        Partnership partnership = new Partnership();
-        String care = partnership.organisation("CARE", "CARE_PROVIDER", "ACTIVE");
-        String council = partnership.organisation("ASC", "LOCAL_AUTHORITY_ADULT_SOCIAL_SERVICES", "ACTIVE");
-        UUID concernId = partnership.concern(care, council, "ROUTINE", List.of());
-        String nurse = bearer(token("nina", care, "practitioner"));
         for (int i = 0; i < 3; i++) {
             given().header("Authorization", nurse).contentType(ContentType.JSON)
                     .body("{\"recipient\": \"%s\", \"concernId\": \"%s\", \"purpose\": \"COORDINATE_RESPONSES\", \"dataCategories\": [\"IDENTITY\"]}"
@@ -81,5 +90,64 @@ class DecisionLogTest {
             }
         }
         given().header("Authorization", auditor).get("/decision-log/verification").then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void decisionsMadeAtOnceAreEachChainedExactlyOnceInOneUnbrokenChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> made = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            made.add(pool.submit(() -> given().header("Authorization", nurse).contentType(ContentType.JSON)
+                    .body("{\"recipient\": \"%s\", \"concernId\": \"%s\", \"purpose\": \"COORDINATE_RESPONSES\", \"dataCategories\": [\"IDENTITY\"]}"
+                            .formatted(council, concernId))
+                    .post("/sharing-requests").then().statusCode(201).extract().path("id")));
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Future<String> f : made) {
+            ids.add(UUID.fromString(f.get()));
+        }
+        pool.shutdown();
+
+        // Verification links whatever is still waiting before it checks.
+        String auditor = bearer(token("audrey", care, "auditor"));
+        given().header("Authorization", auditor).get("/decision-log/verification").then().statusCode(200)
+                .body("intact", equalTo(true)).body("firstAlteredEntry", nullValue());
+        try (Connection c = dataSource.getConnection(); var query = c.prepareStatement("""
+                select count(*), count(distinct seq) from decision_log
+                where entry_type = 'SHARING_DECIDED' and subject_id = any(?)""")) {
+            query.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            var counts = query.executeQuery();
+            counts.next();
+            assertThat(counts.getInt(1)).as("one chained entry per decision").isEqualTo(40);
+            assertThat(counts.getInt(2)).isEqualTo(40);
+            var waiting = c.prepareStatement("select count(*) from decision_log_pending where subject_id = any(?)");
+            waiting.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            var left = waiting.executeQuery();
+            left.next();
+            assertThat(left.getInt(1)).as("nothing about them left waiting").isZero();
+        }
+    }
+
+    @Test
+    void aWaitingEntryCanBeNeitherChangedNorRemovedBeforeItIsChained() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                // Uncommitted, so the linker cannot have taken it yet.
+                var staged = s.executeQuery("""
+                        insert into decision_log_pending (entry_type, subject_id, organisation, payload, recorded_at)
+                        values ('SHARING_DECIDED', gen_random_uuid(), 'CARE', '{"outcome":"REFUSED"}', now()) returning id""");
+                staged.next();
+                long id = staged.getLong(1);
+                s.execute("savepoint before_change");
+                assertThatThrownBy(() -> s.executeUpdate("update decision_log_pending set payload = '{}' where id = " + id))
+                        .hasMessageContaining("not in the chain yet");
+                s.execute("rollback to savepoint before_change");
+                assertThatThrownBy(() -> s.executeUpdate("delete from decision_log_pending where id = " + id))
+                        .hasMessageContaining("not in the chain yet");
+            } finally {
+                c.rollback();
+            }
+        }
     }
 }

@@ -42,6 +42,17 @@ public final class NativeSql {
         return run(entityManager, sql, parameters, rows -> rows.getObject(1, type));
     }
 
+    /** An insert, update or delete; the number of rows it changed. */
+    public static int update(EntityManager entityManager, String sql, Object... parameters) {
+        entityManager.flush();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(connection, statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
     private interface RowReader<T> {
         T read(ResultSet rows) throws SQLException;
     }
@@ -50,9 +61,7 @@ public final class NativeSql {
         entityManager.flush();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, bindable(connection, parameters[i]));
-                }
+                bind(connection, statement, parameters);
                 List<T> out = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
@@ -64,7 +73,13 @@ public final class NativeSql {
         });
     }
 
-    /** Instants as timestamptz; collections and arrays of UUIDs or strings as SQL arrays (for "= any(?)"). */
+    private static void bind(Connection connection, PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, bindable(connection, parameters[i]));
+        }
+    }
+
+    /** Instants as timestamptz; collections and arrays of UUIDs, longs or strings as SQL arrays (for "= any(?)"). */
     private static Object bindable(Connection connection, Object value) throws SQLException {
         if (value instanceof Instant instant) {
             return instant.atOffset(ZoneOffset.UTC);
@@ -79,7 +94,8 @@ public final class NativeSql {
     }
 
     private static Object array(Connection connection, Object[] values) throws SQLException {
-        boolean uuids = values.length > 0 && values[0] instanceof UUID;
-        return connection.createArrayOf(uuids ? "uuid" : "text", values);
+        Object first = values.length > 0 ? values[0] : null;
+        String type = first instanceof UUID ? "uuid" : first instanceof Long ? "bigint" : "text";
+        return connection.createArrayOf(type, values);
     }
 }
