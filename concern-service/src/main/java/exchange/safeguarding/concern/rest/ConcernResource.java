@@ -12,6 +12,10 @@ import exchange.safeguarding.concern.service.ConcernIntake;
 import exchange.safeguarding.concern.service.ConcernVisibility;
 import exchange.safeguarding.concern.service.ConcernWorkflow;
 import exchange.safeguarding.kit.caller.Caller;
+import exchange.safeguarding.kit.idempotency.IdempotencyKey;
+import exchange.safeguarding.kit.idempotency.IdempotencyKeys;
+import exchange.safeguarding.kit.idempotency.KeyedRequest;
+import exchange.safeguarding.kit.idempotency.RequestFingerprint;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
 import exchange.safeguarding.kit.problem.ProblemException;
@@ -61,8 +65,6 @@ public class ConcernResource {
     private final CurrentCaller caller;
     private final RequestFingerprint fingerprint;
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7E]{1,255}$";
 
     public ConcernResource(ConcernIntake intake, ConcernWorkflow workflow, ConcernRepository concerns,
                            ConcernStepRepository steps, ConcernVisibility visibility, CurrentCaller caller,
@@ -94,22 +96,19 @@ public class ConcernResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used by the organisation for a "
             + "different concern")
     public Response raise(@NotNull @Valid RaiseConcernRequest request,
-                          @HeaderParam(IDEMPOTENCY_KEY) @Parameter(schema = @Schema(type = SchemaType.STRING,
-                                  pattern = IDEMPOTENCY_KEY_PATTERN, maxLength = 255), description = "Chosen by the gateway, unique per concern (a UUID is best) and "
+                          @HeaderParam(IdempotencyKey.HEADER) @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                  pattern = IdempotencyKey.PATTERN, maxLength = 255), description = "Chosen by the gateway, unique per concern (a UUID is best) and "
                                   + "sent again unchanged with every retry of the same request: the concern is then "
                                   + "raised once however many times it arrives. Remembered per organisation for as long "
                                   + "as the concern is kept.", example = "7d0f3c52-1c9e-4a57-9f0b-8f1e2b6c4d21")
                           String idempotencyKey, UriInfo uri) {
-        if (idempotencyKey != null && !idempotencyKey.matches(IDEMPOTENCY_KEY_PATTERN)) {
-            throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1-255 visible ASCII characters, such as a UUID");
-        }
+        KeyedRequest keyed = fingerprint.keyed(idempotencyKey, request);
         Caller who = caller.get();
-        ConcernIntake.Raised raised = intake.raise(who, request.toDomain(), idempotencyKey == null ? null
-                : new ConcernIntake.Retry(idempotencyKey, fingerprint.of(request)));
-        Concern concern = raised.concern();
+        IdempotencyKeys.Created<Concern> raised = intake.raise(who, request.toDomain(), keyed);
+        Concern concern = raised.resource();
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(concern.id.toString()).build())
                 .entity(ConcernView.of(concern, visibility.raiserFor(who, concern)));
-        return (raised.replayed() ? created.header("Idempotent-Replayed", "true") : created).build();
+        return (raised.replayed() ? created.header(IdempotencyKey.REPLAYED, "true") : created).build();
     }
 
     @GET

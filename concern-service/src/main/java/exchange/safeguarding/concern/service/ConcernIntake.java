@@ -13,9 +13,9 @@ import exchange.safeguarding.concern.domain.Urgency;
 import exchange.safeguarding.concern.messaging.ConcernEvents;
 import exchange.safeguarding.concern.repository.ConcernAccessRepository;
 import exchange.safeguarding.concern.repository.ConcernRepository;
-import exchange.safeguarding.concern.repository.IdempotencyKeyRepository;
 import exchange.safeguarding.kit.caller.Caller;
-import exchange.safeguarding.kit.problem.ProblemException;
+import exchange.safeguarding.kit.idempotency.IdempotencyKeys;
+import exchange.safeguarding.kit.idempotency.KeyedRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,6 +34,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConcernIntake {
 
+    /** The operation Idempotency-Keys are kept under (its OpenAPI operation id). */
+    static final String OPERATION = "raiseConcern";
+
     public record AllegedHarm(PersonMatching.Identity identity, String relationship) {
     }
 
@@ -45,18 +47,8 @@ public class ConcernIntake {
                              boolean emergencyServicesContacted, boolean whistleblowing, boolean implicatesSafeguardingLead) {
     }
 
-    /**
-     * A request's Idempotency-Key and a fingerprint of what it asked for; a repeat of both returns the first concern.
-     */
-    public record Retry(String key, String requestFingerprint) {
-    }
-
-    /** The concern, and whether it was raised earlier by a request with the same Idempotency-Key. */
-    public record Raised(Concern concern, boolean replayed) {
-    }
-
     private final ConcernRepository concerns;
-    private final IdempotencyKeyRepository idempotencyKeys;
+    private final IdempotencyKeys idempotencyKeys;
     private final ConcernAccessRepository access;
     private final PersonMatching matching;
     private final ConcernRouting routing;
@@ -64,7 +56,7 @@ public class ConcernIntake {
     private final ConcernEvents events;
     private final Clock clock;
 
-    public ConcernIntake(ConcernRepository concerns, IdempotencyKeyRepository idempotencyKeys, ConcernAccessRepository access,
+    public ConcernIntake(ConcernRepository concerns, IdempotencyKeys idempotencyKeys, ConcernAccessRepository access,
                          PersonMatching matching, ConcernRouting routing, PatternDetection patterns, ConcernEvents events,
                          Clock clock) {
         this.concerns = concerns;
@@ -79,7 +71,7 @@ public class ConcernIntake {
 
     @Transactional
     public Concern raise(Caller caller, NewConcern request) {
-        return raise(caller, request, null).concern();
+        return raise(caller, request, null).resource();
     }
 
     /**
@@ -87,21 +79,14 @@ public class ConcernIntake {
      * that one is returned, or the request refused if it asked for something else under the key.
      */
     @Transactional
-    public Raised raise(Caller caller, NewConcern request, Retry retry) {
+    public IdempotencyKeys.Created<Concern> raise(Caller caller, NewConcern request, KeyedRequest keyed) {
         // PostgreSQL keeps microseconds: the 201 must show the time a later read (or a replay) will show.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
-        if (retry != null) {
-            Optional<IdempotencyKeyRepository.Claimed> earlier = idempotencyKeys.claim(caller.organisation(), retry.key(),
-                    retry.requestFingerprint(), id, now);
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestFingerprint().equals(retry.requestFingerprint())) {
-                    throw ProblemException.ruleViolated("Idempotency-Key " + retry.key() + " was already used by your "
-                            + "organisation for a different concern; use a new key for a new concern");
-                }
-                return new Raised(concerns.findById(earlier.get().concernId()), true);
-            }
-        }
+        return idempotencyKeys.once(caller.organisation(), OPERATION, keyed, now, id -> create(caller, request, id, now),
+                concerns::findById);
+    }
+
+    private Concern create(Caller caller, NewConcern request, UUID id, Instant now) {
         Concern concern = new Concern();
         concern.id = id;
         concern.organisation = caller.organisation();
@@ -162,7 +147,7 @@ public class ConcernIntake {
         events.raised(concern);
         events.routed(concern, route);
         patterns.evaluate(concern, now);
-        return new Raised(concern, false);
+        return concern;
     }
 
     private static String routeReason(Concern concern) {

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.OrganisationGuard;
 import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.idempotency.IdempotencyKey;
+import exchange.safeguarding.kit.idempotency.IdempotencyKeys;
+import exchange.safeguarding.kit.idempotency.KeyedRequest;
+import exchange.safeguarding.kit.idempotency.RequestFingerprint;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.ConsentRecord;
 import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
@@ -49,9 +56,11 @@ public class ConsentRecordResource {
     private final WithdrawalNoticeRepository notices;
     private final CurrentCaller caller;
     private final OrganisationGuard guard;
+    private final RequestFingerprint fingerprint;
 
     public ConsentRecordResource(ConsentRegister register, ConsentRecordRepository records, WithdrawalNoticeRepository notices,
-                                 CurrentCaller caller, OrganisationGuard guard) {
+                                 CurrentCaller caller, OrganisationGuard guard, RequestFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.register = register;
         this.records = records;
         this.notices = notices;
@@ -66,21 +75,33 @@ public class ConsentRecordResource {
             summary = "Record an adult's consent decision (given, refused, withdrawn, not sought, lacks capacity) for the caller's organisation",
             description = "Records are never changed: a withdrawal is a new record naming what it withdraws, and every "
                     + "organisation that received information under the withdrawn consent is told.")
-    @APIResponse(responseCode = "201", description = "The record; `Location` names it",
+    @APIResponse(responseCode = "201", description = "The record; `Location` names it. A repeat of an earlier request "
+            + "with the same `Idempotency-Key` answers with the record that request made, and `Idempotent-Replayed: true`; "
+            + "nothing is recorded or announced twice",
+            headers = @Header(name = IdempotencyKey.REPLAYED, description = IdempotencyKey.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = ConsentRecordView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, each named (including what each decision requires)")
-    public Response record(@NotNull @Valid RecordConsentRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named (including what each decision requires, "
+            + "and the Idempotency-Key)")
+    @APIResponse(responseCode = "422", description = IdempotencyKey.REUSED)
+    public Response record(@NotNull @Valid RecordConsentRequest request,
+                           @HeaderParam(IdempotencyKey.HEADER) @Parameter(schema = @Schema(type = SchemaType.STRING,
+                           pattern = IdempotencyKey.PATTERN, maxLength = 255), description = IdempotencyKey.DESCRIPTION,
+                           example = IdempotencyKey.EXAMPLE) String idempotencyKey, UriInfo uri) {
+        KeyedRequest keyed = fingerprint.keyed(idempotencyKey, request);
         var a = request.adult();
         var capacity = request.capacity() == null ? null : new ConsentRegister.Capacity(request.capacity().assessmentReference(),
                 request.capacity().assessedOn(), request.capacity().bestInterestsDecision(), request.capacity().decidedBy(),
                 request.capacity().deciderRole());
-        ConsentRecord record = register.record(caller.get(), new ConsentRegister.NewConsent(
+        IdempotencyKeys.Created<ConsentRecord> recorded = register.record(caller.get(), new ConsentRegister.NewConsent(
                 new AdultReference(a.personId(), a.nhsNumber(), a.givenName(), a.familyName(), a.dateOfBirth()),
                 request.decision(), request.purposes(), request.recipients(), request.recipientTypes(),
                 request.dataCategories(), request.expiresOn(), request.notSoughtReason(), request.explanation(), capacity,
-                request.withdraws(), request.howObtained(), request.confidentialityLimitsExplained()));
-        return Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
-                .entity(ConsentRecordView.of(record)).build();
+                request.withdraws(), request.howObtained(), request.confidentialityLimitsExplained()), keyed);
+        ConsentRecord record = recorded.resource();
+        var created = Response.created(uri.getAbsolutePathBuilder().path(record.id.toString()).build())
+                .entity(ConsentRecordView.of(record));
+        return (recorded.replayed() ? created.header(IdempotencyKey.REPLAYED, "true") : created).build();
     }
 
     @GET

@@ -3,6 +3,11 @@ package exchange.safeguarding.sharing.rest;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
+import exchange.safeguarding.kit.idempotency.IdempotencyKey;
+import exchange.safeguarding.kit.idempotency.RequestFingerprint;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import exchange.safeguarding.kit.problem.QueryValues;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.Outcome;
@@ -51,9 +56,11 @@ public class SharingRequestResource {
     private final SharingRequestRepository requests;
     private final DecisionChallengeRepository challenges;
     private final CurrentCaller caller;
+    private final RequestFingerprint fingerprint;
 
     public SharingRequestResource(SharingRequests sharing, SharingRequestRepository requests,
-                                  DecisionChallengeRepository challenges, CurrentCaller caller) {
+                                  DecisionChallengeRepository challenges, CurrentCaller caller, RequestFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.sharing = sharing;
         this.requests = requests;
         this.challenges = challenges;
@@ -69,15 +76,25 @@ public class SharingRequestResource {
                     + "without consent, the lawful basis and data minimisation; each check is a reason. Without "
                     + "consent, a safeguarding lead or Caldicott guardian approves (an emergency is approved at once "
                     + "and reviewed afterwards). What is approved is disclosed as an exact snapshot.")
-    @APIResponse(responseCode = "201", description = "Decided (whatever the outcome, the decision is recorded); `Location` names it",
+    @APIResponse(responseCode = "201", description = "Decided (whatever the outcome, the decision is recorded); `Location` "
+            + "names it. A repeat of an earlier request with the same `Idempotency-Key` answers with the decision that "
+            + "request got, and `Idempotent-Replayed: true`; nothing is decided or disclosed twice",
+            headers = @Header(name = IdempotencyKey.REPLAYED, description = IdempotencyKey.REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
             content = @Content(schema = @Schema(implementation = SharingRequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, each named (the recipient, the adult's identity, a "
-            + "justification for sharing without consent)")
+            + "justification for sharing without consent, the Idempotency-Key)")
     @APIResponse(responseCode = "404", description = "The concern named does not exist")
-    @APIResponse(responseCode = "422", description = "The caller's organisation is not a registered partner organisation")
-    public Response request(@NotNull @Valid NewSharingRequest body, UriInfo uri) {
-        var r = sharing.request(caller.get(), toRequest(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r)).build();
+    @APIResponse(responseCode = "422", description = "The caller's organisation is not a registered partner organisation, "
+            + "or the Idempotency-Key was already used by it for a different request")
+    public Response request(@NotNull @Valid NewSharingRequest body,
+                            @HeaderParam(IdempotencyKey.HEADER) @Parameter(schema = @Schema(type = SchemaType.STRING,
+                            pattern = IdempotencyKey.PATTERN, maxLength = 255), description = IdempotencyKey.DESCRIPTION,
+                            example = IdempotencyKey.EXAMPLE) String idempotencyKey, UriInfo uri) {
+        var requested = sharing.request(caller.get(), toRequest(body), fingerprint.keyed(idempotencyKey, body));
+        var r = requested.resource();
+        var created = Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()).entity(SharingRequestView.of(r));
+        return (requested.replayed() ? created.header(IdempotencyKey.REPLAYED, "true") : created).build();
     }
 
     @POST

@@ -1,6 +1,8 @@
 package exchange.safeguarding.sharing.service;
 
 import exchange.safeguarding.kit.caller.Caller;
+import exchange.safeguarding.kit.idempotency.IdempotencyKeys;
+import exchange.safeguarding.kit.idempotency.KeyedRequest;
 import exchange.safeguarding.kit.problem.Problem;
 import exchange.safeguarding.kit.problem.ProblemException;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
@@ -23,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +40,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsentRegister {
+
+    /** The operation Idempotency-Keys are kept under (its OpenAPI operation id). */
+    static final String OPERATION = "recordConsent";
 
     public record NewConsent(AdultReference adult, ConsentDecision decision, List<Purpose> purposes, List<String> recipients,
                              List<String> recipientTypes, List<DataCategory> dataCategories, LocalDate expiresOn,
@@ -54,10 +60,13 @@ public class ConsentRegister {
     private final WithdrawalNoticeRepository notices;
     private final DecisionLog log;
     private final SharingEvents events;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
     public ConsentRegister(ConsentRecordRepository records, SharingRequestRepository requests, DisclosureRepository disclosures,
-                           WithdrawalNoticeRepository notices, DecisionLog log, SharingEvents events, Clock clock) {
+                           WithdrawalNoticeRepository notices, DecisionLog log, SharingEvents events,
+                           IdempotencyKeys idempotencyKeys, Clock clock) {
+        this.idempotencyKeys = idempotencyKeys;
         this.records = records;
         this.requests = requests;
         this.disclosures = disclosures;
@@ -67,13 +76,23 @@ public class ConsentRegister {
         this.clock = clock;
     }
 
+    /**
+     * Records the decision, unless the caller's organisation already recorded one with the same Idempotency-Key:
+     * then that one is returned (a withdrawal is announced once), or the request refused if it asked for something
+     * else under the key.
+     */
     @Transactional
-    public ConsentRecord record(Caller caller, NewConsent consent) {
+    public IdempotencyKeys.Created<ConsentRecord> record(Caller caller, NewConsent consent, KeyedRequest keyed) {
+        return idempotencyKeys.once(caller.organisation(), OPERATION, keyed, clock.instant(),
+                id -> record(caller, consent, id), records::findById);
+    }
+
+    private ConsentRecord record(Caller caller, NewConsent consent, UUID id) {
         ConsentRecord withdrawn = consent.withdraws() == null ? null : records.findById(consent.withdraws());
         validate(caller, consent, withdrawn);
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         ConsentRecord r = new ConsentRecord();
-        r.id = UUID.randomUUID();
+        r.id = id;
         r.organisation = caller.organisation();
         r.adultPersonId = consent.adult().personId();
         r.adultNhsNumber = consent.adult().nhsNumber();
@@ -100,7 +119,8 @@ public class ConsentRegister {
         r.howObtained = consent.howObtained();
         r.confidentialityLimitsExplained = consent.confidentialityLimitsExplained();
         r.recordedBy = caller.name();
-        r.recordedAt = clock.instant();
+        // PostgreSQL keeps microseconds: the 201 must show the time a later read (or a replay) will show.
+        r.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // What was in force just before this record, so a withdrawal knows what it ends.
         List<ConsentRecord> ending = r.decision == ConsentDecision.WITHDRAWN
                 ? (withdrawn != null ? List.of(withdrawn) : records.history(r.organisation, consent.adult()).givenInForce(today)

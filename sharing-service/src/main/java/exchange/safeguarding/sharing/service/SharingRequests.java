@@ -1,6 +1,8 @@
 package exchange.safeguarding.sharing.service;
 
 import exchange.safeguarding.kit.caller.Caller;
+import exchange.safeguarding.kit.idempotency.IdempotencyKeys;
+import exchange.safeguarding.kit.idempotency.KeyedRequest;
 import exchange.safeguarding.kit.problem.ProblemException;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
 import exchange.safeguarding.kit.vocabulary.Purpose;
@@ -28,6 +30,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SharingRequests {
+
+    /** The operation Idempotency-Keys are kept under (its OpenAPI operation id). */
+    static final String OPERATION = "requestSharing";
 
     public record NewRequest(String recipient, AdultReference adult, UUID concernId, Purpose purpose,
                              List<DataCategory> categories, boolean emergency, Ground ground, String justification,
@@ -55,12 +61,15 @@ public class SharingRequests {
     private final SharingFollowUps followUps;
     private final DecisionLog log;
     private final SharingEvents events;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
     public SharingRequests(SharingRequestRepository requests, OrganisationReplica organisationReplica,
                            ConcernReplicaRepository concerns, ConsentRecordRepository consents,
                            DecisionChallengeRepository challenges, AgreementReplica agreements,
-                           SharingFollowUps followUps, DecisionLog log, SharingEvents events, Clock clock) {
+                           SharingFollowUps followUps, DecisionLog log, SharingEvents events,
+                           IdempotencyKeys idempotencyKeys, Clock clock) {
+        this.idempotencyKeys = idempotencyKeys;
         this.requests = requests;
         this.organisationReplica = organisationReplica;
         this.concerns = concerns;
@@ -75,13 +84,28 @@ public class SharingRequests {
 
     @Transactional
     public SharingRequest request(Caller caller, NewRequest input) {
-        return request(caller.organisation(), caller.subject(), caller.name(), input);
+        return request(caller, input, null).resource();
+    }
+
+    /**
+     * Decides and records the request, unless the caller's organisation already made one with the same
+     * Idempotency-Key: then that one is returned (decided once, disclosed once), or the request refused if it asked
+     * for something else under the key.
+     */
+    @Transactional
+    public IdempotencyKeys.Created<SharingRequest> request(Caller caller, NewRequest input, KeyedRequest keyed) {
+        return idempotencyKeys.once(caller.organisation(), OPERATION, keyed, clock.instant(),
+                id -> record(id, caller.organisation(), caller.subject(), caller.name(), input), requests::findById);
     }
 
     /** Also used by the emergency path, which acts for the raising organisation. */
     @Transactional(Transactional.TxType.MANDATORY)
     public SharingRequest request(String organisation, String subject, String name, NewRequest input) {
-        SharingRequest r = draft(organisation, subject, name, input);
+        return record(UUID.randomUUID(), organisation, subject, name, input);
+    }
+
+    private SharingRequest record(UUID id, String organisation, String subject, String name, NewRequest input) {
+        SharingRequest r = draft(id, organisation, subject, name, input);
         requests.persist(r);
         recordDecision(r, "SHARING_DECIDED");
         return r;
@@ -90,10 +114,10 @@ public class SharingRequests {
     /** What the rules would decide now, with every reason, without recording anything (a dry run for integrators). */
     @Transactional
     public SharingRequest preview(Caller caller, NewRequest input) {
-        return draft(caller.organisation(), caller.subject(), caller.name(), input);
+        return draft(UUID.randomUUID(), caller.organisation(), caller.subject(), caller.name(), input);
     }
 
-    private SharingRequest draft(String organisation, String subject, String name, NewRequest input) {
+    private SharingRequest draft(UUID id, String organisation, String subject, String name, NewRequest input) {
         if (input.recipient().equals(organisation)) {
             throw ProblemException.invalid("recipient", "is the caller's own organisation; sharing within it needs no request");
         }
@@ -122,9 +146,10 @@ public class SharingRequests {
             throw ProblemException.invalid("adult", "identify the adult by personId, nhsNumber, or givenName, familyName and "
                     + "dateOfBirth (or give a concernId)");
         }
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the 201 must show the times a later read (or a replay) will show.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SharingRequest r = new SharingRequest();
-        r.id = UUID.randomUUID();
+        r.id = id;
         r.organisation = organisation;
         r.recipient = input.recipient();
         r.adultPersonId = adult.personId();

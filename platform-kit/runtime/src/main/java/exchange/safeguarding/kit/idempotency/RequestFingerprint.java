@@ -1,4 +1,4 @@
-package exchange.safeguarding.concern.rest;
+package exchange.safeguarding.kit.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,5 +29,10 @@ public class RequestFingerprint {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("a request that was read cannot be written again", e);
         }
+    }
+
+    /** The key (validated) with the request's fingerprint; null when the caller sent no key. */
+    public KeyedRequest keyed(String idempotencyKey, Object request) {
+        return IdempotencyKey.validated(idempotencyKey) == null ? null : new KeyedRequest(idempotencyKey, of(request));
     }
 }
