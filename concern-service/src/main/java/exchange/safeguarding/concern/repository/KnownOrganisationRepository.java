@@ -5,13 +5,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Locale;
 
 @ApplicationScoped
 public class KnownOrganisationRepository implements PanacheRepositoryBase<KnownOrganisation, String> {
 
-    /** Organisations serving the same area (case-insensitive), of a type. */
+    /**
+     * Organisations serving the same area (case-insensitive). The value is lower-cased here, not with {@code lower(?1)}:
+     * Hibernate translated a query with a parameter inside a function afresh on every call (a fifth of concern
+     * intake's CPU).
+     */
     public List<KnownOrganisation> inArea(String area) {
-        return list("lower(areaServed) = lower(?1) order by code", area);
+        return list("lower(areaServed) = ?1 order by code", area.toLowerCase(Locale.ROOT));
     }
 
     public List<KnownOrganisation> ofType(String type) {

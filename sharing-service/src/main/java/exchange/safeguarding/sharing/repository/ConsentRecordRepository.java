@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -26,8 +27,7 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
 
     /**
      * Every record the organisation holds about the adult, newest first: candidates by each identifier given, then
-     * matched. Only the identifiers present go into the query, so each shape is translated once and cached
-     * (a null parameter made Hibernate translate the query afresh on every decision).
+     * matched. Only the identifiers present go into the query, so each shape is translated once and cached.
      */
     public ConsentHistory history(String organisation, AdultReference adult) {
         List<String> any = new ArrayList<>();
@@ -41,8 +41,9 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
             parameters.and("nhsNumber", adult.nhsNumber());
         }
         if (adult.familyName() != null && adult.dateOfBirth() != null) {
-            any.add("(lower(adultFamilyName) = lower(:familyName) and adultDateOfBirth = :dateOfBirth)");
-            parameters.and("familyName", adult.familyName()).and("dateOfBirth", adult.dateOfBirth());
+            // Lower-cased here: a parameter inside lower() made Hibernate translate the query on every call.
+            any.add("(lower(adultFamilyName) = :familyName and adultDateOfBirth = :dateOfBirth)");
+            parameters.and("familyName", adult.familyName().toLowerCase(Locale.ROOT)).and("dateOfBirth", adult.dateOfBirth());
         }
         if (any.isEmpty()) {
             return new ConsentHistory(List.of());
