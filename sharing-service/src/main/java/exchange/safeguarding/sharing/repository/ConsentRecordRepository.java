@@ -10,9 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,31 +23,11 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return find("organisation", Sort.descending("recordedAt"), organisation).page(Page.of(page, size)).list();
     }
 
-    /**
-     * Every record the organisation holds about the adult, newest first: candidates by each identifier given, then
-     * matched. Only the identifiers present go into the query, so each shape is translated once and cached.
-     */
+    /** Every record the organisation holds about the adult, newest first. */
     public ConsentHistory history(String organisation, AdultReference adult) {
-        List<String> any = new ArrayList<>();
-        Parameters parameters = Parameters.with("organisation", organisation);
-        if (adult.personId() != null) {
-            any.add("adultPersonId = :personId");
-            parameters.and("personId", adult.personId());
-        }
-        if (adult.nhsNumber() != null) {
-            any.add("adultNhsNumber = :nhsNumber");
-            parameters.and("nhsNumber", adult.nhsNumber());
-        }
-        if (adult.familyName() != null && adult.dateOfBirth() != null) {
-            // Lower-cased here: a parameter inside lower() made Hibernate translate the query on every call.
-            any.add("(lower(adultFamilyName) = :familyName and adultDateOfBirth = :dateOfBirth)");
-            parameters.and("familyName", adult.familyName().toLowerCase(Locale.ROOT)).and("dateOfBirth", adult.dateOfBirth());
-        }
-        if (any.isEmpty()) {
-            return new ConsentHistory(List.of());
-        }
-        List<ConsentRecord> candidates = find("organisation = :organisation and (" + String.join(" or ", any) + ")",
-                Sort.descending("recordedAt").and("id"), parameters).list();
-        return new ConsentHistory(candidates.stream().filter(adult::matches).toList());
+        return new ConsentHistory(AdultCandidates.of(adult, Parameters.with("organisation", organisation))
+                .map(candidates -> find("organisation = :organisation and " + candidates.condition(),
+                        Sort.descending("recordedAt").and("id"), candidates.parameters()).list())
+                .orElse(List.of()).stream().filter(adult::matches).toList());
     }
 }

@@ -1,9 +1,11 @@
 package exchange.safeguarding.sharing.repository;
 
 import exchange.safeguarding.kit.persistence.Paging;
+import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.SharingRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +16,14 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class SharingRequestRepository implements PanacheRepositoryBase<SharingRequest, UUID> {
+
+    /** Every decision the organisation made about the adult, to share or not, oldest first. */
+    public List<SharingRequest> aboutAdult(String organisation, AdultReference adult) {
+        return AdultCandidates.of(adult, Parameters.with("organisation", organisation))
+                .map(candidates -> find("organisation = :organisation and " + candidates.condition(),
+                        Sort.ascending("requestedAt"), candidates.parameters()).list())
+                .orElse(List.of()).stream().filter(adult::matches).toList();
+    }
 
     public List<SharingRequest> madeBy(String organisation, String outcome, int page, int size) {
         if (Paging.beyondEnd(page, size)) {

@@ -8,6 +8,7 @@ import exchange.safeguarding.sharing.domain.InformTask;
 import exchange.safeguarding.sharing.domain.SharingRequest;
 import exchange.safeguarding.sharing.repository.ConsentRecordRepository;
 import exchange.safeguarding.sharing.repository.InformTaskRepository;
+import exchange.safeguarding.sharing.repository.SharingRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -35,12 +36,14 @@ public class SubjectAccess {
 
     private final EntityManager entityManager;
     private final ConsentRecordRepository consents;
+    private final SharingRequestRepository requests;
     private final InformTaskRepository informTasks;
     private final DecisionLog log;
     private final Clock clock;
 
-    public SubjectAccess(EntityManager entityManager, ConsentRecordRepository consents, InformTaskRepository informTasks,
-                         DecisionLog log, Clock clock) {
+    public SubjectAccess(EntityManager entityManager, ConsentRecordRepository consents, SharingRequestRepository requests,
+                         InformTaskRepository informTasks, DecisionLog log, Clock clock) {
+        this.requests = requests;
         this.entityManager = entityManager;
         this.consents = consents;
         this.informTasks = informTasks;
@@ -53,14 +56,7 @@ public class SubjectAccess {
         String org = caller.organisation();
         List<ConsentRecord> history = new ArrayList<>(consents.history(org, adult).newestFirst());
         history.sort(Comparator.comparing(r -> r.recordedAt));
-        List<SharingRequest> decisions = entityManager.createQuery("""
-                        from SharingRequest r where r.organisation = :org and (r.adultPersonId = :person
-                          or r.adultNhsNumber = :nhs or (lower(r.adultFamilyName) = lower(:family) and r.adultDateOfBirth = :dob))
-                        order by r.requestedAt""", SharingRequest.class)
-                .setParameter("org", org).setParameter("person", adult.personId()).setParameter("nhs", adult.nhsNumber())
-                .setParameter("family", adult.familyName() == null ? "" : adult.familyName())
-                .setParameter("dob", adult.dateOfBirth()).getResultList()
-                .stream().filter(adult::matches).toList();
+        List<SharingRequest> decisions = requests.aboutAdult(org, adult);
         List<UUID> requestIds = decisions.stream().map(r -> r.id).toList();
         List<Disclosure> disclosures = new ArrayList<>();
         if (!requestIds.isEmpty()) {
