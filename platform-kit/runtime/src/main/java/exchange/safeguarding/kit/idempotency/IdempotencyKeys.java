@@ -22,7 +22,7 @@ import java.util.function.Function;
 public class IdempotencyKeys {
 
     /** The resource to answer with, and whether an earlier request created it. */
-    public record Claim(UUID resourceId, boolean replayed) {
+    private record Claim(UUID resourceId, boolean replayed) {
     }
 
     /** What a creating request answers with, and whether an earlier request with the same key created it. */
@@ -58,8 +58,7 @@ public class IdempotencyKeys {
      * this operation before, answers with what that request created, or refuses (422) when it asked for something
      * else.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Claim claim(String organisation, String operation, KeyedRequest request, UUID newId, Instant at) {
+    private Claim claim(String organisation, String operation, KeyedRequest request, UUID newId, Instant at) {
         int inserted = NativeSql.update(entityManager, """
                         insert into kit_idempotency_key
                             (organisation, operation, idempotency_key, request_fingerprint, resource_id, created_at)
