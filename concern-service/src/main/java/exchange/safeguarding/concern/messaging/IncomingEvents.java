@@ -1,5 +1,6 @@
 package exchange.safeguarding.concern.messaging;
 
+import exchange.safeguarding.concern.service.ConcernReleases;
 import exchange.safeguarding.concern.service.OrganisationReplica;
 import exchange.safeguarding.kit.inbox.EventConsumption;
 import io.smallrye.common.annotation.Blocking;
@@ -12,15 +13,24 @@ public class IncomingEvents {
 
     private final EventConsumption consumption;
     private final OrganisationReplica organisations;
+    private final ConcernReleases releases;
 
-    public IncomingEvents(EventConsumption consumption, OrganisationReplica organisations) {
+    public IncomingEvents(EventConsumption consumption, OrganisationReplica organisations, ConcernReleases releases) {
         this.consumption = consumption;
         this.organisations = organisations;
+        this.releases = releases;
     }
 
     @Incoming("agreements")
     @Blocking
     public void agreements(String message) {
         consumption.consume("organisation-replica", message, organisations::apply);
+    }
+
+    /** Sharing decisions: what each organisation a concern reached may read of it. */
+    @Incoming("sharing")
+    @Blocking
+    public void sharing(String message) {
+        consumption.consume("concern-releases", message, releases::apply);
     }
 }

@@ -38,7 +38,10 @@ final class ApiExamples {
              "status": "AWAITING_ACKNOWLEDGEMENT", "currentStep": "LINE_MANAGER", "ownerOrganisation": "MEADOWBANK-CARE",
              "localAuthority": "NORTHSHIRE-ASC", "responseDueAt": "2026-11-25T10:00:00Z", "section42Met": null,
              "enquiryType": null, "outcome": null, "riskResult": null, "raisedAt": "2026-11-24T10:00:00Z",
-             "closedAt": null, "closureReason": null, "closedWithoutReferral": false}""";
+             "closedAt": null, "closureReason": null, "closedWithoutReferral": false,
+             "access": {"basis": "OWN_RECORD", "released": ["IDENTITY", "CONTACT", "CONCERN_SUMMARY", "RISK_INFORMATION",
+                        "HEALTH", "CARE_AND_SUPPORT_NEEDS", "VIEWS_AND_WISHES", "CRIMINAL_OFFENCE_INFORMATION",
+                        "PERSON_ALLEGED_TO_CAUSE_HARM"], "withheld": [], "decisions": []}}""";
 
     static final String STEPS = """
             [{"action": "RAISED", "step": null, "organisation": "MEADOWBANK-CARE", "doneBy": "care.practitioner",
@@ -100,4 +103,10 @@ final class ApiExamples {
             {"IDENTITY": {"personId": "3c1d9e2a-5b7f-4a08-9e61-2d4f6a8b0c13", "givenName": "Edith", "familyName": "Clarke",
                           "dateOfBirth": "1941-03-02"},
              "CONTACT": {"postcode": "NS1 4AB"}}""";
+
+    static final String REPLICA_FACTS = """
+            {"concernId": "6b1f0e4c-2f7e-4a51-9d0b-3c0a1f5e7d21", "organisation": "MEADOWBANK-CARE", "urgency": "ROUTINE",
+             "whistleblowing": false, "adultPersonId": "3c1d9e2a-5b7f-4a08-9e61-2d4f6a8b0c13",
+             "localAuthority": "NORTHSHIRE-ASC", "raisedAt": "2026-11-24T10:15:00Z",
+             "parties": ["MEADOWBANK-CARE", "NORTHSHIRE-ASC"]}""";
 }

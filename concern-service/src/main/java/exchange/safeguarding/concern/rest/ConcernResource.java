@@ -3,6 +3,7 @@ package exchange.safeguarding.concern.rest;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernField;
 import exchange.safeguarding.concern.repository.ConcernRepository;
 import exchange.safeguarding.concern.repository.ConcernStepRepository;
 import exchange.safeguarding.concern.rest.WorkflowRequests.Outcome;
@@ -107,7 +108,7 @@ public class ConcernResource {
         IdempotencyKeys.Created<Concern> raised = intake.raise(who, request.toDomain(), keyed);
         Concern concern = raised.resource();
         Response.ResponseBuilder created = Response.created(uri.getAbsolutePathBuilder().path(concern.id.toString()).build())
-                .entity(ConcernView.of(concern, visibility.raiserFor(who, concern)));
+                .entity(ConcernView.of(concern, visibility.scope(who, concern)));
         return (raised.replayed() ? created.header(IdempotencyKey.REPLAYED, "true") : created).build();
     }
 
@@ -116,14 +117,16 @@ public class ConcernResource {
     @RolesAllowed({Roles.PRACTITIONER, Roles.LINE_MANAGER, Roles.SAFEGUARDING_LEAD, Roles.LA_SAFEGUARDING_OFFICER, Roles.GATEWAY, Roles.AUDITOR})
     @Operation(operationId = "getConcern", summary = "Read one concern the caller's organisation may see",
             description = "Visible to the raising organisation, the organisations it was routed, referred or disclosed "
-                    + "to, and auditors. A whistleblower's name is withheld from their own organisation.")
+                    + "to, and auditors. The raising organisation sees its own record (a whistleblower's name withheld "
+                    + "from it); any other organisation sees the workflow facts and only the fields whose data category "
+                    + "a sharing decision released to it (the one gate; `access` lists what was withheld and why).")
     @APIResponse(responseCode = "200", description = "The concern",
             content = @Content(schema = @Schema(implementation = ConcernView.class)))
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     public ConcernView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
-        return ConcernView.of(concern, visibility.raiserFor(who, concern));
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 
     @GET
@@ -137,8 +140,10 @@ public class ConcernResource {
     public List<ConcernView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         Caller who = caller.get();
-        return concerns.visibleTo(who.organisation(), page, size).stream().filter(c -> visibility.canSee(who, c))
-                .map(c -> ConcernView.of(c, visibility.raiserFor(who, c))).toList();
+        List<Concern> visible = concerns.visibleTo(who.organisation(), page, size).stream()
+                .filter(c -> visibility.canSee(who, c)).toList();
+        var scopes = visibility.scopes(who, visible);
+        return visible.stream().map(c -> ConcernView.of(c, scopes.get(c.id))).toList();
     }
 
     @GET
@@ -153,10 +158,12 @@ public class ConcernResource {
     public List<ConcernView.StepView> steps(@PathParam("id") UUID id) {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
-        boolean hideRaiser = ConcernVisibility.WITHHELD.equals(visibility.raiserFor(who, concern));
+        var scope = visibility.scope(who, concern);
+        boolean hideRaiser = ConcernVisibility.WITHHELD.equals(scope.raisedBy());
         return steps.of(id).stream().map(s -> ConcernView.StepView.of(s,
                 hideRaiser && "RAISED".equals(s.action) || hideRaiser && "CHALLENGED".equals(s.action)
-                        ? ConcernVisibility.WITHHELD : s.doneBy)).toList();
+                        ? ConcernVisibility.WITHHELD : s.doneBy,
+                who.belongsTo(s.organisation) || scope.shows(ConcernField.STEP_REASON) ? s.reason : null)).toList();
     }
 
     @POST
@@ -173,7 +180,8 @@ public class ConcernResource {
     @APIResponse(responseCode = "409", description = "Not awaiting acknowledgement")
     public ConcernView acknowledge(@PathParam("id") UUID id) {
         Caller who = caller.get();
-        return ConcernView.of(workflow.acknowledge(who, id), visibility.raiserFor(who, concerns.findById(id)));
+        Concern concern = workflow.acknowledge(who, id);
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 
     @POST
@@ -198,7 +206,7 @@ public class ConcernResource {
         var test = new ConcernWorkflow.Section42(request.section42().careAndSupportNeeds(),
                 request.section42().experiencingOrAtRiskOfAbuse(), request.section42().unableToProtectThemselves());
         Concern concern = workflow.triage(who, id, test, request.decision(), request.enquiryType(), request.reasons());
-        return ConcernView.of(concern, visibility.raiserFor(who, concern));
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 
     @POST
@@ -215,7 +223,7 @@ public class ConcernResource {
     public ConcernView outcome(@PathParam("id") UUID id, @NotNull @Valid Outcome request) {
         Caller who = caller.get();
         Concern concern = workflow.recordOutcome(who, id, request.outcome(), request.riskResult(), request.notes());
-        return ConcernView.of(concern, visibility.raiserFor(who, concern));
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 
     @POST
@@ -233,7 +241,7 @@ public class ConcernResource {
     public ConcernView close(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
         Caller who = caller.get();
         Concern concern = workflow.close(who, id, request.reason());
-        return ConcernView.of(concern, visibility.raiserFor(who, concern));
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 
     @POST
@@ -251,6 +259,6 @@ public class ConcernResource {
     public ConcernView challenge(@PathParam("id") UUID id, @NotNull @Valid Reason request) {
         Caller who = caller.get();
         Concern concern = workflow.challenge(who, id, request.reason());
-        return ConcernView.of(concern, visibility.raiserFor(who, concern));
+        return ConcernView.of(concern, visibility.scope(who, concern));
     }
 }

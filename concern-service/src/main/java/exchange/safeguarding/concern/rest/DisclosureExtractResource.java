@@ -2,6 +2,7 @@ package exchange.safeguarding.concern.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import exchange.safeguarding.concern.service.ConcernReplicaFacts;
 import exchange.safeguarding.concern.service.DisclosureExtracts;
 import exchange.safeguarding.kit.caller.Roles;
 import exchange.safeguarding.kit.problem.QueryValues;
@@ -34,9 +35,25 @@ import java.util.UUID;
 public class DisclosureExtractResource {
 
     private final DisclosureExtracts extracts;
+    private final ConcernReplicaFacts replicaFacts;
 
-    public DisclosureExtractResource(DisclosureExtracts extracts) {
+    public DisclosureExtractResource(DisclosureExtracts extracts, ConcernReplicaFacts replicaFacts) {
         this.extracts = extracts;
+        this.replicaFacts = replicaFacts;
+    }
+
+    @GET
+    @Path("/concerns/{id}/replica")
+    @Operation(operationId = "concernReplicaFacts",
+            summary = "The routing facts sharing-service keeps of a concern, and the organisations it has reached",
+            description = "For sharing-service, when a caller shares about a concern it has just raised or been sent "
+                    + "before the concern's events have reached sharing-service. Identifiers and routing facts only.")
+    @APIResponse(responseCode = "200", description = "The concern's routing facts",
+            content = @Content(schema = @Schema(implementation = ConcernReplicaFacts.Facts.class),
+                    examples = @ExampleObject(name = "facts", value = ApiExamples.REPLICA_FACTS)))
+    @APIResponse(responseCode = "404", description = "No such concern")
+    public ConcernReplicaFacts.Facts replica(@PathParam("id") UUID id) {
+        return replicaFacts.of(id);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.service;
 
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernField;
 import exchange.safeguarding.concern.domain.Person;
 import exchange.safeguarding.concern.repository.ConcernRepository;
 import exchange.safeguarding.concern.repository.PersonRepository;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * What sharing-service releases: exactly the requested data categories of one concern (or one person),
- * nothing else. A whistleblower's identity is never part of any category.
+ * nothing else, by the field-to-category table {@link ConcernField}. A whistleblower's identity is never part of any
+ * category. Also what sharing-service keeps of a concern, when a caller is faster than the concern's events.
  */
 @ApplicationScoped
 public class DisclosureExtracts {
@@ -40,25 +42,12 @@ public class DisclosureExtracts {
         }
         Map<String, Object> extract = new LinkedHashMap<>();
         for (DataCategory category : sorted(categories)) {
-            extract.put(category.name(), switch (category) {
-                case IDENTITY -> section("personId", c.adultPersonId, "givenName", c.adultGivenName,
-                        "familyName", c.adultFamilyName, "dateOfBirth", c.adultDateOfBirth, "nhsNumber", c.adultNhsNumber);
-                case CONTACT -> section("postcode", c.adultPostcode);
-                case CONCERN_SUMMARY -> section("concernId", c.id, "raisingOrganisation", c.organisation,
-                        "raisedAt", c.raisedAt, "urgency", c.urgency, "abuseTypes", List.of(c.abuseTypes),
-                        "locationType", c.locationType, "settingName", c.settingName, "status", c.status);
-                case RISK_INFORMATION -> section("whatHappened", c.whatHappened, "immediateActions", c.immediateActions,
-                        "sourceOfRisk", c.sourceOfRisk, "emergencyServicesContacted", c.emergencyServicesContacted,
-                        "section42Met", c.section42Met, "outcome", c.outcome, "riskResult", c.riskResult);
-                case HEALTH -> section("lackedCapacity", c.lackedCapacity);
-                case CARE_AND_SUPPORT_NEEDS -> section("capacitySupport", c.capacitySupport);
-                case VIEWS_AND_WISHES -> section("viewsAndWishes", c.viewsAndWishes, "desiredOutcomes", c.desiredOutcomes);
-                // concern-service holds no criminal offence data; saying so is itself the answer.
-                case CRIMINAL_OFFENCE_INFORMATION -> section();
-                case PERSON_ALLEGED_TO_CAUSE_HARM -> c.pahPersonId == null && c.pahFamilyName == null ? section()
-                        : section("personId", c.pahPersonId, "givenName", c.pahGivenName, "familyName", c.pahFamilyName,
-                        "relationship", c.pahRelationship);
-            });
+            // The same table as every view of the concern; a summary also says which concern it is.
+            Map<String, Object> section = new LinkedHashMap<>();
+            for (ConcernField f : ConcernField.extractOf(category)) {
+                put(section, f.extractKey, f.of(c));
+            }
+            extract.put(category.name(), section);
         }
         return extract;
     }
@@ -85,6 +74,12 @@ public class DisclosureExtracts {
 
     private static Set<DataCategory> sorted(Collection<DataCategory> categories) {
         return categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
+    }
+
+    private static void put(Map<String, Object> section, String key, Object value) {
+        if (value != null) {
+            section.put(key, value instanceof Enum<?> e ? e.name() : value);
+        }
     }
 
     /** Absent values are left out, so the extract shows only what is held. */

@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.service;
 
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernField;
 import exchange.safeguarding.concern.domain.ConcernStep;
 import exchange.safeguarding.concern.domain.Person;
 import exchange.safeguarding.concern.domain.PersonMerge;
@@ -48,12 +49,16 @@ public class PersonRecords {
     public List<ChronologyEntry> chronology(Caller caller, UUID personId) {
         List<Concern> visible = visibleConcerns(caller, personId);
         List<ChronologyEntry> entries = new ArrayList<>();
+        var scopes = visibility.scopes(caller, visible);
         for (Concern concern : visible) {
-            boolean hideRaiser = ConcernVisibility.WITHHELD.equals(visibility.raiserFor(caller, concern));
+            ConcernReadScope scope = scopes.get(concern.id);
+            boolean hideRaiser = ConcernVisibility.WITHHELD.equals(scope.raisedBy());
             for (ConcernStep step : steps.of(concern.id)) {
+                // The same gate as the concern's view: the abuse types are its summary, step reasons its risk information.
                 String detail = "RAISED".equals(step.action)
-                        ? String.join(", ", concern.abuseTypes) + " (" + concern.urgency + ")" + (hideRaiser ? "" : " by " + step.doneBy)
-                        : step.reason;
+                        ? (scope.shows(ConcernField.ABUSE_TYPES) ? String.join(", ", concern.abuseTypes) + " " : "")
+                        + "(" + concern.urgency + ")" + (hideRaiser ? "" : " by " + step.doneBy)
+                        : caller.belongsTo(step.organisation) || scope.shows(ConcernField.STEP_REASON) ? step.reason : null;
                 entries.add(new ChronologyEntry(step.doneAt, concern.id, step.organisation, step.action,
                         step.step == null ? null : step.step.name(), detail));
             }

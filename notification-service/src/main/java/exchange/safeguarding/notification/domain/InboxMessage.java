@@ -62,9 +62,11 @@ public class InboxMessage extends PanacheEntityBase {
         if (!organisation.equals(callerOrganisation)) {
             return false;
         }
+        // An audience may name several roles, space-separated (the lead and the Caldicott guardian).
+        boolean addressed = audience != null && java.util.Arrays.stream(audience.split(" ")).anyMatch(roles::contains);
         if (confidential) {
-            return roles.contains(audience);
+            return addressed;
         }
-        return audience == null || WHOLE_ORGANISATION.contains(audience) || roles.contains(audience) || roles.contains("gateway");
+        return audience == null || WHOLE_ORGANISATION.contains(audience) || addressed || roles.contains("gateway");
     }
 }

@@ -34,6 +34,10 @@ public class NotificationRouting {
         }
     }
 
+    /** An emergency use of sharing (honoured or not) is for the discloser's safeguarding lead and Caldicott guardian alike. */
+    public static final String EMERGENCY_OVERSIGHT = "safeguarding-lead caldicott-guardian";
+    public static final String SHARING_APPROVED = "sharing.approved.v1";
+
     private static final Set<String> AGREEMENT_LIFECYCLE = Set.of("agreement.activated.v1", "agreement.suspended.v1",
             "agreement.resumed.v1", "agreement.terminated.v1", "agreement.lapsed.v1", "agreement.expired.v1",
             "agreement.superseded.v1", AGREEMENT_REVIEW_DUE);
@@ -45,7 +49,8 @@ public class NotificationRouting {
     public static final Set<String> TOLD_TYPES = Set.copyOf(union(Set.of(CONCERN_RAISED, "concern.routed.v1",
             "concern.acknowledged.v1", "concern.triaged.v1", "concern.escalated.v1", "concern.referred.v1",
             "concern.enquiry-started.v1", "concern.outcome-recorded.v1", "concern.closed.v1",
-            "concern.response-overdue.v1", "sla.breached.v1", PATTERN_DETECTED, DISCLOSURE_MADE, WITHDRAWAL_NOTICE),
+            "concern.response-overdue.v1", "sla.breached.v1", PATTERN_DETECTED, DISCLOSURE_MADE, WITHDRAWAL_NOTICE,
+            SHARING_APPROVED),
             SHARING_FOR_DISCLOSER, AGREEMENT_LIFECYCLE));
 
     public List<Recipient> recipients(CloudEvent event) {
@@ -77,8 +82,17 @@ public class NotificationRouting {
         } else if (DISCLOSURE_MADE.equals(type) || WITHDRAWAL_NOTICE.equals(type)) {
             // What was disclosed to an organisation, and a withdrawal of consent it received under, go to it alone.
             told.add(new Recipient(data.path("recipient").asText(), null));
-        } else if (SHARING_FOR_DISCLOSER.contains(type)) {
-            told.add(new Recipient(data.path("organisation").asText(), "safeguarding-lead"));
+        } else if (SHARING_FOR_DISCLOSER.contains(type) || SHARING_APPROVED.equals(type)) {
+            // Every emergency use is told at once to the lead and the Caldicott guardian; other approvals to no one.
+            boolean emergency = data.path("emergency").asBoolean(false) && type.startsWith("sharing.");
+            if (data.path("confidential").asBoolean(false)) {
+                // A whistleblowing concern's routing: the raising organisation is not told (decision 18).
+                return List.of();
+            } else if (emergency) {
+                told.add(new Recipient(data.path("organisation").asText(), EMERGENCY_OVERSIGHT));
+            } else if (!SHARING_APPROVED.equals(type)) {
+                told.add(new Recipient(data.path("organisation").asText(), "safeguarding-lead"));
+            }
         } else if (AGREEMENT_LIFECYCLE.contains(type)) {
             for (JsonNode party : data.path("terms").path("parties")) {
                 told.add(new Recipient(party.path("organisation").asText(), "protocol-admin"));

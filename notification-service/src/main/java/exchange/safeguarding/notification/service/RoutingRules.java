@@ -24,7 +24,8 @@ import java.util.Set;
 public class RoutingRules {
 
     /** Audiences whose notifications also go to the organisation's safeguarding lead by email, by default. */
-    static final Set<String> EMAILED_AUDIENCES = Set.of("safeguarding-lead", "la-safeguarding-officer", "emergency");
+    static final Set<String> EMAILED_AUDIENCES = Set.of("safeguarding-lead", "la-safeguarding-officer", "emergency",
+            NotificationRouting.EMERGENCY_OVERSIGHT);
     static final String EMERGENCY = "emergency";
     /** Event types that ask the recipient to act, or tell it of something it must act on. */
     static final Set<String> SAFETY_CRITICAL = Set.of("concern.routed.v1", "concern.escalated.v1", "concern.referred.v1",
@@ -53,7 +54,8 @@ public class RoutingRules {
     @Transactional(Transactional.TxType.MANDATORY)
     public Channels channelsFor(NotificationRouting.Recipient recipient, String eventType) {
         boolean defaultEmail = recipient.audience() != null && EMAILED_AUDIENCES.contains(recipient.audience());
-        boolean mandatory = EMERGENCY.equals(recipient.audience()) || SAFETY_CRITICAL.contains(eventType);
+        boolean mandatory = EMERGENCY.equals(recipient.audience()) || SAFETY_CRITICAL.contains(eventType)
+                || NotificationRouting.EMERGENCY_OVERSIGHT.equals(recipient.audience());
         RoutingRule rule = entityManager.find(RoutingRule.class, new RoutingRule.Key(recipient.organisation(), eventType));
         if (rule == null) {
             return new Channels(true, defaultEmail, List.of(), mandatory);

@@ -50,9 +50,38 @@ public class ConcernExtracts {
         return fetch("/extracts/persons/" + personId, categories);
     }
 
+    /** What concern-service holds of a concern's routing right now; null when there is no such concern. */
+    @Retry(maxRetries = 2, delay = 200, retryOn = ServiceCallException.class)
+    @Timeout(8_000)
+    public ConcernFacts facts(UUID concernId) {
+        String body = get("/extracts/concerns/" + concernId + "/replica", true);
+        try {
+            return body == null ? null : json.readValue(body, ConcernFacts.class);
+        } catch (IOException e) {
+            throw new ServiceCallException("concern-service answered with a body that is not a concern's facts");
+        }
+    }
+
+    /** The facts sharing-service keeps of a concern, as concern-service holds them. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConcernFacts(UUID concernId, String organisation, String urgency, boolean whistleblowing,
+                               UUID adultPersonId, String localAuthority, java.time.Instant raisedAt, List<String> parties) {
+    }
+
     private Map<String, Object> fetch(String path, List<DataCategory> categories) {
         String query = categories.stream().map(c -> "category=" + c.name()).collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.concernServiceUrl() + path + "?" + query))
+        String body = get(path + "?" + query, false);
+        try {
+            return json.readValue(body, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            throw new ServiceCallException("concern-service answered with a body that is not an extract");
+        }
+    }
+
+    /** The body of a 200; null for a 404 when that is an answer; otherwise a ServiceCallException (retried). */
+    private String get(String pathAndQuery, boolean notFoundIsAnswer) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.concernServiceUrl() + pathAndQuery))
                 .timeout(TIMEOUT).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token.get()).GET().build();
         try {
@@ -60,11 +89,13 @@ public class ConcernExtracts {
             if (response.statusCode() == 401) {
                 token.invalidate();
             }
-            if (response.statusCode() != 200) {
-                throw new ServiceCallException("concern-service answered " + response.statusCode() + " for " + path);
+            if (notFoundIsAnswer && response.statusCode() == 404) {
+                return null;
             }
-            return json.readValue(response.body(), new TypeReference<Map<String, Object>>() {
-            });
+            if (response.statusCode() != 200) {
+                throw new ServiceCallException("concern-service answered " + response.statusCode() + " for " + pathAndQuery);
+            }
+            return response.body();
         } catch (IOException e) {
             throw new ServiceCallException("concern-service unreachable: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -22,9 +22,29 @@ public interface SharingConfig {
     @WithDefault("PT72H")
     Duration emergencyReviewWithin();
 
-    /** What an emergency concern releases to the local authority and the emergency services. */
+    /**
+     * What an emergency releases at once, whether an emergency concern's routing or a person's emergency request: the
+     * rest needs an ordinary request.
+     */
     @WithDefault("IDENTITY,CONTACT,CONCERN_SUMMARY,RISK_INFORMATION")
     List<DataCategory> emergencyCategories();
+
+    /** What each route of a concern to another organisation asks for; an agreement in force minimises it further. */
+    Routes routes();
+
+    interface Routes {
+        /** Referral, escalation, whistleblowing and challenge to the local authority: what its enquiry needs. */
+        @WithDefault("IDENTITY,CONTACT,CONCERN_SUMMARY,RISK_INFORMATION,HEALTH,CARE_AND_SUPPORT_NEEDS,VIEWS_AND_WISHES,PERSON_ALLEGED_TO_CAUSE_HARM")
+        List<DataCategory> referralCategories();
+
+        /** A closure without referral, for the local authority to scrutinise the decision. */
+        @WithDefault("IDENTITY,CONCERN_SUMMARY,RISK_INFORMATION")
+        List<DataCategory> closureCategories();
+
+        /** Each concern a pattern alert names, for the local authority. */
+        @WithDefault("IDENTITY,CONCERN_SUMMARY,RISK_INFORMATION,PERSON_ALLEGED_TO_CAUSE_HARM")
+        List<DataCategory> patternCategories();
+    }
 
     /** How long replica reads are reused across decisions (also cleared when this instance applies an event). */
     @WithDefault("2s")

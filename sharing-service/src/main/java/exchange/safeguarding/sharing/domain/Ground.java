@@ -14,5 +14,10 @@ public enum Ground {
     /** Staff of an organisation are implicated. */
     STAFF_IMPLICATED,
     /** A legal duty such as a section 42 enquiry, a section 45 request or a court order. */
-    LEGAL_DUTY
+    LEGAL_DUTY,
+    /**
+     * A safeguarding referral to the local authority, which it needs for its Care Act 2014 section 42 duties: UK GDPR
+     * 6(1)(e), 9(2)(g) with DPA 2018 Schedule 1 paragraph 18. Needs no consent.
+     */
+    SAFEGUARDING_DUTY
 }

@@ -36,6 +36,14 @@ public class KnownOrganisation extends PanacheEntityBase {
         return "ACTIVE".equals(status);
     }
 
+    public boolean localAuthority() {
+        return "LOCAL_AUTHORITY_ADULT_SOCIAL_SERVICES".equals(type);
+    }
+
+    public boolean serves(String area) {
+        return area != null && areaServed != null && areaServed.trim().equalsIgnoreCase(area.trim());
+    }
+
     /** Police, ambulance and fire: the emergency services an emergency may reach without an agreement. */
     public boolean emergencyService() {
         return "POLICE".equals(type) || "AMBULANCE".equals(type) || "FIRE_AND_RESCUE".equals(type);

@@ -76,6 +76,23 @@ public class SharingRequest extends PanacheEntityBase {
     @Column(updatable = false)
     public String justification;
 
+    /** Required for an emergency: the threat, and why consent or approval could not wait. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "emergency_justification", updatable = false)
+    public EmergencyJustification emergencyJustification;
+
+    /** Set when the platform asked on a concern's route (referral, emergency, pattern ...); null for a person's request. */
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public Route route;
+
+    /**
+     * A whistleblowing concern's routing decision: the raising organisation (whose management the concern bypasses)
+     * neither sees it nor is given its follow-ups; the local authority, which knows the raiser, follows up.
+     */
+    @Column(nullable = false, updatable = false)
+    public boolean confidential;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "public_interest", updatable = false)
     public PublicInterestBalancing publicInterest;

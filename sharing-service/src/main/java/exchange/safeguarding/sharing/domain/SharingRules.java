@@ -3,6 +3,7 @@ package exchange.safeguarding.sharing.domain;
 import exchange.safeguarding.kit.vocabulary.Article6Basis;
 import exchange.safeguarding.kit.vocabulary.Article9Condition;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
+import exchange.safeguarding.kit.vocabulary.Purpose;
 import exchange.safeguarding.kit.vocabulary.Schedule1Condition;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class SharingRules {
     public static final String GROUND = "ground for sharing without consent";
     public static final String LAWFUL_BASIS = "lawful basis";
     public static final String APPROVAL = "approval";
+    public static final String EMERGENCY = "emergency";
 
     private SharingRules() {
     }
@@ -35,7 +37,42 @@ public final class SharingRules {
         Set<DataCategory> candidates = EnumSet.noneOf(DataCategory.class);
         candidates.addAll(request.requestedCategories);
 
-        boolean partiesActive = parties(facts, reasons);
+        // 0. An emergency is honoured only for the emergency services (and the local authority) of the adult's area,
+        //    and only for the emergency categories; anything else asked as one is decided as an ordinary request.
+        boolean emergency = false;
+        if (request.emergency) {
+            String problem = emergencyProblem(facts);
+            emergency = problem == null;
+            if (emergency) {
+                reasons.add(new DecisionReason(EMERGENCY, true, facts.recipient().code + " is "
+                        + (facts.recipient().localAuthority() ? "the local authority" : "an emergency service")
+                        + " serving " + facts.discloser().areaServed + "; " + threat(request)));
+                for (DataCategory category : List.copyOf(candidates)) {
+                    if (!facts.emergencyCategories().contains(category)) {
+                        candidates.remove(category);
+                        withheld.add(new WithheldCategory(category, "not an emergency category "
+                                + sorted(facts.emergencyCategories()) + "; ask for it in an ordinary request"));
+                    }
+                }
+            } else {
+                reasons.add(new DecisionReason(EMERGENCY, false, problem + "; decided as an ordinary request"));
+            }
+        }
+        boolean statutoryReferral = request.route != null && request.ground == Ground.SAFEGUARDING_DUTY
+                && facts.recipient().localAuthority();
+
+        // What the discloser holds of another organisation's concern is only what a decision released to it.
+        if (facts.held() != null) {
+            for (DataCategory category : List.copyOf(candidates)) {
+                if (!facts.held().contains(category)) {
+                    candidates.remove(category);
+                    withheld.add(new WithheldCategory(category, "no sharing decision released it to " + request.organisation
+                            + ", so it is not " + request.organisation + "'s to share"));
+                }
+            }
+        }
+
+        boolean partiesActive = parties(facts, reasons, emergency || statutoryReferral);
 
         // 1. The agreement: both parties, the purpose, each category.
         ReplicatedTerms.PurposeTerms terms = null;
@@ -53,15 +90,19 @@ public final class SharingRules {
             }
             reasons.add(new DecisionReason(AGREEMENT, true, name + " is in force between " + request.organisation + " and "
                     + request.recipient + " and covers " + request.purpose));
-        } else if (request.emergency) {
+        } else if (emergency) {
             reasons.add(new DecisionReason(AGREEMENT, false, String.join("; ", facts.agreementGaps())
                     + "; emergency disclosure without an agreement, flagged for review"));
+        } else if (statutoryReferral) {
+            reasons.add(new DecisionReason(AGREEMENT, false, String.join("; ", facts.agreementGaps())
+                    + "; a safeguarding referral to the local authority rests on its Care Act 2014 section 42 duty, "
+                    + "not on an agreement"));
         } else {
             reasons.add(new DecisionReason(AGREEMENT, false, String.join("; ", facts.agreementGaps())));
             candidates.forEach(c -> withheld.add(new WithheldCategory(c, "no information sharing agreement covers this sharing")));
             candidates.clear();
         }
-        if (!partiesActive && !request.emergency) {
+        if (!partiesActive && !emergency && !statutoryReferral) {
             candidates.forEach(c -> withheld.add(new WithheldCategory(c, "a party is not an active organisation")));
             candidates.clear();
         }
@@ -80,7 +121,7 @@ public final class SharingRules {
         candidates.stream().filter(c -> !consented.contains(c)).forEach(needGround::add);
 
         // 3. A ground for sharing without consent, for what consent does not cover.
-        Ground ground = request.ground != null ? request.ground : request.emergency ? Ground.VITAL_INTERESTS : null;
+        Ground ground = request.ground != null ? request.ground : emergency ? Ground.VITAL_INTERESTS : null;
         boolean groundUsed = false;
         if (!needGround.isEmpty()) {
             String problem = ground == null ? "no ground for sharing without consent was given" : groundProblem(ground, facts);
@@ -109,14 +150,18 @@ public final class SharingRules {
         Outcome outcome;
         if (released.isEmpty()) {
             outcome = Outcome.REFUSED;
-        } else if (groundUsed && !request.emergency) {
+        } else if (groundUsed && !emergency && !statutoryReferral) {
             outcome = Outcome.PENDING_APPROVAL;
             reasons.add(new DecisionReason(APPROVAL, false, "sharing without consent needs approval by a safeguarding lead or "
                     + "Caldicott guardian of " + request.organisation));
         } else {
             outcome = Outcome.APPROVED;
-            if (request.emergency && groundUsed) {
-                reasons.add(new DecisionReason(APPROVAL, true, "emergency: approved at once, with a review afterwards"));
+            if (emergency && groundUsed) {
+                reasons.add(new DecisionReason(APPROVAL, true, "emergency: approved at once, with a review afterwards; "
+                        + request.organisation + "'s safeguarding lead and Caldicott guardian are told"));
+            } else if (statutoryReferral && groundUsed) {
+                reasons.add(new DecisionReason(APPROVAL, true, request.route + " to the local authority: the "
+                        + "step that made it is the professional decision, recorded in the concern's history"));
             }
         }
         withheld.sort((a, b) -> a.category().compareTo(b.category()));
@@ -124,13 +169,53 @@ public final class SharingRules {
                 consented.isEmpty() ? null : consent.id, match, basis);
     }
 
-    private static boolean parties(DecisionFacts facts, List<DecisionReason> reasons) {
+    /** Null when an emergency may be honoured for this recipient; otherwise why not. */
+    private static String emergencyProblem(DecisionFacts facts) {
+        SharingRequest request = facts.request();
+        KnownOrganisation to = facts.recipient();
+        boolean nhsByAgreement = "NHS_TRUST".equals(to.type) && facts.agreement() != null
+                && request.purpose == Purpose.PREVENT_DEATH_OR_SERIOUS_HARM;
+        if (!to.emergencyService() && !to.localAuthority() && !nhsByAgreement) {
+            return to.code + " (" + to.type + ") is neither the local authority nor an emergency service (police, ambulance, "
+                    + "fire and rescue; an NHS trust only under an agreement in force for PREVENT_DEATH_OR_SERIOUS_HARM)";
+        }
+        if (!to.serves(facts.discloser().areaServed)) {
+            return to.code + " does not serve " + (facts.discloser().areaServed == null ? "an area known for "
+                    + facts.discloser().code : facts.discloser().areaServed) + ", the adult's area";
+        }
+        if (request.route == null && !substantive(request.emergencyJustification)) {
+            return "an emergency needs the threat to life or of serious harm, and why consent or approval could not wait";
+        }
+        return null;
+    }
+
+    /** At least a sentence for each: what could happen, and why it could not wait. */
+    public static boolean substantive(EmergencyJustification j) {
+        return j != null && substantive(j.threat()) && substantive(j.whyItCouldNotWait());
+    }
+
+    private static boolean substantive(String text) {
+        return text != null && text.strip().length() >= MIN_JUSTIFICATION && text.strip().split("\\s+").length >= 4;
+    }
+
+    public static final int MIN_JUSTIFICATION = 20;
+
+    private static String threat(SharingRequest request) {
+        EmergencyJustification j = request.emergencyJustification;
+        return j == null ? "raised as an emergency concern" : "threat: " + j.threat() + "; could not wait: " + j.whyItCouldNotWait();
+    }
+
+    private static List<DataCategory> sorted(Set<DataCategory> categories) {
+        return categories.stream().sorted().toList();
+    }
+
+    private static boolean parties(DecisionFacts facts, List<DecisionReason> reasons, boolean notABar) {
         boolean ok = true;
         for (KnownOrganisation party : List.of(facts.discloser(), facts.recipient())) {
             if (!party.active()) {
                 ok = false;
                 reasons.add(new DecisionReason(PARTIES, false, party.code + " is not an active organisation (" + party.status + ")"
-                        + (facts.request().emergency ? "; emergency, so not a bar" : "")));
+                        + (notABar ? "; " + (facts.request().emergency ? "emergency" : "safeguarding referral") + ", so not a bar" : "")));
             }
         }
         if (ok) {
@@ -167,6 +252,8 @@ public final class SharingRules {
             case SERIOUS_CRIME_PUBLIC_INTEREST -> balancingProblem(request.publicInterest);
             case LACKS_CAPACITY -> facts.capacity() == null || facts.capacity().bestInterestsDecision == null
                     ? "LACKS_CAPACITY needs a recorded capacity assessment and best-interests decision for this adult" : null;
+            case SAFEGUARDING_DUTY -> facts.recipient().localAuthority() ? null
+                    : "SAFEGUARDING_DUTY is for referrals to the local authority, and " + request.recipient + " is not one";
             case LEGAL_DUTY -> request.legalDuty == null || request.legalDuty.type() == null
                     || request.legalDuty.reference() == null || request.legalDuty.reference().isBlank()
                     ? "LEGAL_DUTY needs the duty and its reference (e.g. the section 42 enquiry)" : null;
@@ -204,6 +291,8 @@ public final class SharingRules {
         Article6Basis article6;
         if (ground == Ground.VITAL_INTERESTS) {
             article6 = Article6Basis.VITAL_INTERESTS_6_1_D;
+        } else if (ground == Ground.SAFEGUARDING_DUTY) {
+            article6 = Article6Basis.PUBLIC_TASK_6_1_E;
         } else if (ground == Ground.LEGAL_DUTY) {
             article6 = Article6Basis.LEGAL_OBLIGATION_6_1_C;
         } else if (terms != null && terms.article6Basis() != null) {
@@ -216,6 +305,9 @@ public final class SharingRules {
         if (released.stream().anyMatch(c -> c.specialCategory)) {
             if (ground == Ground.VITAL_INTERESTS) {
                 article9 = Article9Condition.VITAL_INTERESTS_9_2_C;
+            } else if (ground == Ground.SAFEGUARDING_DUTY) {
+                article9 = Article9Condition.SUBSTANTIAL_PUBLIC_INTEREST_9_2_G;
+                schedule1 = Schedule1Condition.SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK_PART2_PARA_18;
             } else if (terms != null && terms.article9Condition() != null) {
                 article9 = terms.article9Condition();
                 schedule1 = terms.schedule1Condition();
@@ -228,7 +320,9 @@ public final class SharingRules {
         }
         Schedule1Condition criminal = null;
         if (released.stream().anyMatch(c -> c.criminalOffence)) {
-            if (terms != null && terms.criminalOffenceCondition() != null) {
+            if (ground == Ground.SAFEGUARDING_DUTY) {
+                criminal = Schedule1Condition.SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK_PART2_PARA_18;
+            } else if (terms != null && terms.criminalOffenceCondition() != null) {
                 criminal = terms.criminalOffenceCondition();
             } else if (ground == Ground.VITAL_INTERESTS) {
                 criminal = Schedule1Condition.VITAL_INTERESTS_PART3_PARA_30;

@@ -6,6 +6,7 @@ import exchange.safeguarding.sharing.domain.ConsentRecord;
 import exchange.safeguarding.sharing.domain.Disclosure;
 import exchange.safeguarding.sharing.domain.InformTask;
 import exchange.safeguarding.sharing.domain.SharingRequest;
+import exchange.safeguarding.sharing.domain.WithheldCategory;
 import exchange.safeguarding.sharing.domain.WithdrawalNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,7 +52,8 @@ public class SharingEvents {
     public record SharingDecided(UUID requestId, String organisation, String recipient, UUID concernId, String purpose,
                                  String outcome, boolean emergency, boolean withoutConsent, String ground,
                                  List<DataCategory> released, List<DataCategory> withheld, Integer agreementVersion,
-                                 String agreementReference, String decidedBy, Instant decidedAt) {
+                                 String agreementReference, String decidedBy, Instant decidedAt, String route,
+                                 List<WithheldCategory> withheldBecause, boolean confidential) {
     }
 
     public record SharingChallenged(UUID challengeId, UUID requestId, String organisation, String challenger, Instant at) {
@@ -100,7 +102,8 @@ public class SharingEvents {
         outbox.append(TOPIC, type, r.id.toString(), new SharingDecided(r.id, r.organisation, r.recipient, r.concernId,
                 r.purpose.name(), r.outcome.name(), r.emergency, r.withoutConsent, r.ground == null ? null : r.ground.name(),
                 r.releasedCategories, r.withheld.stream().map(w -> w.category()).toList(), r.agreementVersion,
-                r.agreementReference, r.decidedBy, r.decidedAt));
+                r.agreementReference, r.decidedBy, r.decidedAt, r.route == null ? null : r.route.name(), r.withheld,
+                r.confidential));
     }
 
     public void challenged(UUID challengeId, SharingRequest r, String challenger, Instant at) {

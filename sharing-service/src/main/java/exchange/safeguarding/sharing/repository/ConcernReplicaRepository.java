@@ -21,6 +21,20 @@ public class ConcernReplicaRepository implements PanacheRepositoryBase<ConcernRe
                 concernId, organisation).isEmpty();
     }
 
+    /** Two paths fill the replica (the concern's event, and a caller's read of its own write): the first one wins. */
+    public void insertIfAbsent(exchange.safeguarding.sharing.domain.ConcernReplica c) {
+        // Typed binding: a null person id or local authority must still bind as uuid and varchar.
+        getEntityManager().createNativeQuery("""
+                        insert into concern_replica (concern_id, organisation, adult_person_id, local_authority, urgency,
+                        whistleblowing, raised_at) values (:id, :org, :adult, :la, :urgency, :wb, :at) on conflict do nothing""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("id", c.concernId, UUID.class).setParameter("org", c.organisation, String.class)
+                .setParameter("adult", c.adultPersonId, UUID.class).setParameter("la", c.localAuthority, String.class)
+                .setParameter("urgency", c.urgency, String.class).setParameter("wb", c.whistleblowing, Boolean.class)
+                .setParameter("at", c.raisedAt, java.time.Instant.class).executeUpdate();
+        getEntityManager().flush();
+    }
+
     public void addParty(UUID concernId, String organisation) {
         getEntityManager().createNativeQuery(
                         "insert into concern_party (concern_id, organisation) values (:c, :o) on conflict do nothing")

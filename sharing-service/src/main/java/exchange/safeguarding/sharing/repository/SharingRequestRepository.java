@@ -29,10 +29,36 @@ public class SharingRequestRepository implements PanacheRepositoryBase<SharingRe
         if (Paging.beyondEnd(page, size)) {
             return List.of();
         }
+        // A whistleblowing concern's routing is not the raising organisation's to see (decision 18).
         return outcome == null
-                ? find("organisation", Sort.descending("requestedAt"), organisation).page(Page.of(page, size)).list()
-                : find("organisation = ?1 and outcome = ?2", Sort.descending("requestedAt"), organisation,
+                ? find("organisation = ?1 and confidential = false", Sort.descending("requestedAt"), organisation)
+                .page(Page.of(page, size)).list()
+                : find("organisation = ?1 and outcome = ?2 and confidential = false", Sort.descending("requestedAt"), organisation,
                 exchange.safeguarding.sharing.domain.Outcome.valueOf(outcome)).page(Page.of(page, size)).list();
+    }
+
+    /** Every category of the concern that approved decisions released to the organisation. */
+    public java.util.Set<exchange.safeguarding.kit.vocabulary.DataCategory> releasedTo(UUID concernId, String organisation) {
+        java.util.Set<exchange.safeguarding.kit.vocabulary.DataCategory> held =
+                java.util.EnumSet.noneOf(exchange.safeguarding.kit.vocabulary.DataCategory.class);
+        find("concernId = ?1 and recipient = ?2 and outcome = ?3", concernId, organisation,
+                exchange.safeguarding.sharing.domain.Outcome.APPROVED).list()
+                .forEach(r -> held.addAll(r.releasedCategories));
+        return held;
+    }
+
+    /** Whether the platform already asked on this route of the concern to this recipient (an event applied twice). */
+    public boolean decidedOnRoute(UUID concernId, String recipient, exchange.safeguarding.sharing.domain.Route route) {
+        return !find("concernId = ?1 and recipient = ?2 and route = ?3", concernId, recipient, route).page(0, 1).list().isEmpty();
+    }
+
+    /** The organisation's emergency requests (honoured or not), newest first: for its lead and Caldicott guardian. */
+    public List<SharingRequest> emergenciesBy(String organisation, int page, int size) {
+        if (Paging.beyondEnd(page, size)) {
+            return List.of();
+        }
+        return find("organisation = ?1 and emergency = true and confidential = false", Sort.descending("requestedAt"), organisation)
+                .page(Page.of(page, size)).list();
     }
 
     public List<SharingRequest> aboutPersons(Collection<UUID> personIds) {

@@ -51,6 +51,10 @@ final class ApiExamples {
               "disclosureId": "1d3f5b7d-9f1b-4d3f-8b5d-7f9b1d3f5b72", "recipient": "NORTHSHIRE-ASC",
               "noticeSentAt": "2026-12-01T09:00:00Z", "toldAt": "2026-12-01T09:00:04Z"}]""";
 
+    static final String EMERGENCY_JUSTIFICATION = """
+            {"threat": "She says her nephew will come back tonight and hurt her; he has a key to the flat",
+             "whyItCouldNotWait": "He is expected within hours; she is too frightened to decide and no lead is on site"}""";
+
     static final String NEW_SHARING_REQUEST = """
             {"recipient": "NORTHSHIRE-ASC",
              "adult": {"personId": "3c1d9e2a-5b7f-4a08-9e61-2d4f6a8b0c13", "nhsNumber": "9434765919",
@@ -58,7 +62,7 @@ final class ApiExamples {
              "concernId": "6b1f0e4c-2f7e-4a51-9d0b-3c0a1f5e7d21", "purpose": "COORDINATE_RESPONSES",
              "dataCategories": ["IDENTITY", "CONCERN_SUMMARY"], "emergency": false, "ground": null,
              "justification": "The local authority is deciding on a section 42 enquiry", "publicInterest": null,
-             "legalDuty": null}""";
+             "legalDuty": null, "emergencyJustification": null}""";
 
     static final String SHARING_REQUEST = """
             {"id": "2e4a6c8e-0a2c-4e6a-8c0e-2a4c6e8a0c23", "organisation": "MEADOWBANK-CARE", "recipient": "NORTHSHIRE-ASC",

@@ -48,6 +48,14 @@ public final class SharingRequestBodies {
         }
     }
 
+    @Schema(description = "Why an emergency could not wait", example = ApiExamples.EMERGENCY_JUSTIFICATION)
+    public record EmergencyWhy(
+            @NotBlank @Size(min = 20, max = 2000) @Schema(description = "The threat to life or of serious harm")
+            String threat,
+            @NotBlank @Size(min = 20, max = 2000) @Schema(description = "Why neither the adult's consent nor an "
+                    + "approver could be waited for") String whyItCouldNotWait) {
+    }
+
     public record Duty(@NotNull LegalDuty.Type type, @NotBlank @Size(max = 200) String reference) {
     }
 
@@ -59,7 +67,12 @@ public final class SharingRequestBodies {
             @Schema(description = "The concern this is about, if any") UUID concernId,
             @NotNull Purpose purpose,
             @NotEmpty @Size(max = 20) List<@NotNull DataCategory> dataCategories,
-            @Schema(description = "Emergency or threat to life: approved at once, reviewed afterwards") boolean emergency,
+            @Schema(description = "Emergency or threat to life: approved at once and reviewed afterwards, but only for the "
+                    + "local authority or an emergency service serving the adult's area (an NHS trust only under an "
+                    + "agreement for PREVENT_DEATH_OR_SERIOUS_HARM), and only for the emergency categories; anything "
+                    + "else asked as an emergency is decided as an ordinary request") boolean emergency,
+            @Valid @Schema(description = "Required with emergency: the threat, and why consent or approval could not wait")
+            EmergencyWhy emergencyJustification,
             @Schema(description = "Ground for sharing without consent, if consent does not cover it") Ground ground,
             @Size(max = 4000) @Schema(description = "Required with a ground, and for emergencies") String justification,
             @Valid @Schema(description = "Required for SERIOUS_CRIME_PUBLIC_INTEREST") Balancing publicInterest,

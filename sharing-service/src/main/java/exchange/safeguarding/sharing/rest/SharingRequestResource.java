@@ -116,11 +116,14 @@ public class SharingRequestResource {
     private static SharingRequests.NewRequest toRequest(NewSharingRequest body) {
         var a = body.adult();
         var adult = a == null ? null : new AdultReference(a.personId(), a.nhsNumber(), a.givenName(), a.familyName(), a.dateOfBirth());
+        var why = body.emergencyJustification();
         return new SharingRequests.NewRequest(body.recipient(), adult, body.concernId(),
                 body.purpose(), body.dataCategories(), body.emergency(), body.ground(), body.justification(),
                 body.publicInterest() == null ? null : body.publicInterest().toDomain(),
                 body.legalDuty() == null ? null : new exchange.safeguarding.sharing.domain.LegalDuty(body.legalDuty().type(),
-                        body.legalDuty().reference()));
+                        body.legalDuty().reference()),
+                why == null ? null : new exchange.safeguarding.sharing.domain.EmergencyJustification(why.threat(),
+                        why.whyItCouldNotWait()), null);
     }
 
     @GET
@@ -128,14 +131,24 @@ public class SharingRequestResource {
             Roles.CALDICOTT_GUARDIAN, Roles.GATEWAY, Roles.AUDITOR})
     @Operation(operationId = "listSharingRequests",
             summary = "The caller's organisation's requests, newest first; outcome=PENDING_APPROVAL lists the approval queue",
-            description = "Paged with `page` (from 0) and `size` (1 to 200).")
+            description = "Paged with `page` (from 0) and `size` (1 to 200). `emergency=true` lists every emergency use by "
+                    + "the organisation's staff and its concerns' routing, honoured or not, for its safeguarding lead and "
+                    + "Caldicott guardian.")
     @APIResponse(responseCode = "200", description = "One page of requests",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SharingRequestView.class)))
     @APIResponse(responseCode = "400", description = "An unknown outcome, a page below 0 or a size outside 1 to 200")
     public List<SharingRequestView> list(@QueryParam("outcome") String outcome,
+                                         @QueryParam("emergency") @Parameter(description = "`true`: emergencies only",
+                                                 schema = @Schema(type = SchemaType.BOOLEAN)) String emergency,
                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         String filter = QueryValues.optionalEnum(Outcome.class, outcome, "outcome").map(Enum::name).orElse(null);
+        if (QueryValues.optionalBoolean(emergency, "emergency").orElse(false)) {
+            if (filter != null) {
+                throw exchange.safeguarding.kit.problem.ProblemException.invalid("outcome", "is not combined with emergency=true");
+            }
+            return requests.emergenciesBy(caller.get().organisation(), page, size).stream().map(SharingRequestView::of).toList();
+        }
         return requests.madeBy(caller.get().organisation(), filter, page, size).stream().map(SharingRequestView::of).toList();
     }
 

@@ -1,5 +1,7 @@
 package exchange.safeguarding.sharing.rest;
 
+import exchange.safeguarding.sharing.domain.EmergencyJustification;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import exchange.safeguarding.kit.vocabulary.DataCategory;
@@ -43,7 +45,13 @@ public final class SharingViews {
                                      List<DecisionReason> reasons, List<DataCategory> releasedCategories,
                                      List<WithheldCategory> withheld, boolean withoutConsent, UUID consentRecordId,
                                      AgreementRef agreement, LawfulBasis lawfulBasis, Instant decidedAt, String decidedBy,
-                                     String decisionNote) {
+                                     String decisionNote,
+                                     @Schema(description = "The threat and why it could not wait (emergencies)")
+                                     EmergencyJustification emergencyJustification,
+                                     @Schema(description = "How the concern reached the recipient, when the platform "
+                                             + "asked on a concern's route (EMERGENCY, REFERRAL, ESCALATION, WHISTLEBLOWING, "
+                                             + "CHALLENGE, CLOSED_WITHOUT_REFERRAL, PATTERN); null for a person's request")
+                                     String route) {
         static SharingRequestView of(SharingRequest r) {
             return new SharingRequestView(r.id, r.organisation, r.recipient,
                     new Adult(r.adultPersonId, r.adultNhsNumber, r.adultGivenName, r.adultFamilyName, r.adultDateOfBirth),
@@ -54,7 +62,7 @@ public final class SharingViews {
                             r.agreementVersionId),
                     new LawfulBasis(name(r.article6Basis), name(r.article9Condition), name(r.schedule1Condition),
                             name(r.criminalOffenceCondition)),
-                    r.decidedAt, r.decidedBy, r.decisionNote);
+                    r.decidedAt, r.decidedBy, r.decisionNote, r.emergencyJustification, name(r.route));
         }
     }
 

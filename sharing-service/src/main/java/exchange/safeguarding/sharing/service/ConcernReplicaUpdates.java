@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.events.EventCodec;
 import exchange.safeguarding.sharing.domain.ConcernReplica;
+import exchange.safeguarding.sharing.domain.Route;
 import exchange.safeguarding.sharing.repository.ConcernReplicaRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,22 +28,32 @@ public class ConcernReplicaUpdates {
                   String localAuthority, Instant raisedAt) {
     }
 
+    public static final String REFERRED = "concern.referred.v1";
+    public static final String ESCALATED = "concern.escalated.v1";
+    public static final String CLOSED = "concern.closed.v1";
+    public static final String PATTERN_DETECTED = "pattern.detected.v1";
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Recipient(String organisation) {
     }
 
     /** Routed and every later step name an owner and the organisations told. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Moved(UUID concernId, String urgency, String owner, List<Recipient> recipients, List<String> emergencyServices) {
+    record Moved(UUID concernId, String urgency, String owner, List<Recipient> recipients, List<String> emergencyServices,
+                 String reason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PatternDetected(UUID alertId, String localAuthority, List<UUID> concernIds) {
     }
 
     private final ConcernReplicaRepository concerns;
-    private final EmergencySharing emergencies;
+    private final ConcernRouteSharing routes;
     private final EventCodec codec;
 
-    public ConcernReplicaUpdates(ConcernReplicaRepository concerns, EmergencySharing emergencies, EventCodec codec) {
+    public ConcernReplicaUpdates(ConcernReplicaRepository concerns, ConcernRouteSharing routes, EventCodec codec) {
         this.concerns = concerns;
-        this.emergencies = emergencies;
+        this.routes = routes;
         this.codec = codec;
     }
 
@@ -59,9 +70,15 @@ public class ConcernReplicaUpdates {
                 c.urgency = raised.urgency();
                 c.whistleblowing = raised.whistleblowing();
                 c.raisedAt = raised.raisedAt();
-                concerns.persist(c);
-                concerns.flush();
+                concerns.insertIfAbsent(c);
                 concerns.addParty(c.concernId, c.organisation);
+            }
+            return;
+        }
+        if (PATTERN_DETECTED.equals(event.type())) {
+            PatternDetected alert = codec.data(event, PatternDetected.class);
+            if (alert.localAuthority() != null && alert.concernIds() != null) {
+                routes.patternAlerted(alert.concernIds(), alert.localAuthority());
             }
             return;
         }
@@ -79,8 +96,34 @@ public class ConcernReplicaUpdates {
         if (moved.recipients() != null) {
             moved.recipients().forEach(r -> concerns.addParty(concern.concernId, r.organisation()));
         }
-        if (ROUTED.equals(event.type()) && "EMERGENCY".equals(moved.urgency())) {
-            emergencies.disclose(concern, moved.emergencyServices() == null ? List.of() : moved.emergencyServices());
+        java.util.Set<String> told = new java.util.LinkedHashSet<>();
+        if (moved.recipients() != null) {
+            moved.recipients().forEach(r -> told.add(r.organisation()));
         }
+        if (moved.emergencyServices() != null) {
+            told.addAll(moved.emergencyServices());
+        }
+        for (String recipient : told) {
+            Route route = route(event.type(), concern, recipient, moved);
+            if (route != null) {
+                routes.reached(concern, recipient, route);
+            }
+        }
+    }
+
+    /** How this step took the concern to the recipient; null when it did not reach another organisation. */
+    private static Route route(String type, ConcernReplica concern, String recipient, Moved moved) {
+        if (recipient.equals(concern.organisation)) {
+            return null;
+        }
+        return switch (type) {
+            case ROUTED -> "EMERGENCY".equals(concern.urgency) ? Route.EMERGENCY
+                    : concern.whistleblowing ? Route.WHISTLEBLOWING : null;
+            case REFERRED -> Route.REFERRAL;
+            case ESCALATED -> moved.reason() != null && moved.reason().startsWith("professional challenge")
+                    ? Route.CHALLENGE : Route.ESCALATION;
+            case CLOSED -> Route.CLOSED_WITHOUT_REFERRAL;
+            default -> null;
+        };
     }
 }

@@ -68,6 +68,11 @@ public class SharingFollowUps {
         d.createdAt = now;
         disclosures.persist(d);
         snapshots.wakeAfterCommit();
+        if (r.confidential) {
+            // The raising organisation's management is what a whistleblowing concern bypasses: no task of its own
+            // about it; the local authority, which knows the raiser, informs the adult as part of its enquiry.
+            return;
+        }
         if (r.withoutConsent) {
             InformTask task = new InformTask();
             task.id = UUID.randomUUID();

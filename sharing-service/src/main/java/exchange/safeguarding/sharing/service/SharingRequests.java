@@ -12,6 +12,9 @@ import exchange.safeguarding.sharing.domain.ConsentHistory;
 import exchange.safeguarding.sharing.domain.Decision;
 import exchange.safeguarding.sharing.domain.DecisionChallenge;
 import exchange.safeguarding.sharing.domain.DecisionFacts;
+import exchange.safeguarding.sharing.domain.EmergencyJustification;
+import exchange.safeguarding.sharing.domain.Route;
+import exchange.safeguarding.sharing.config.SharingConfig;
 import exchange.safeguarding.sharing.domain.Ground;
 import exchange.safeguarding.sharing.domain.KnownOrganisation;
 import exchange.safeguarding.sharing.domain.LegalDuty;
@@ -34,6 +37,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,7 +53,16 @@ public class SharingRequests {
 
     public record NewRequest(String recipient, AdultReference adult, UUID concernId, Purpose purpose,
                              List<DataCategory> categories, boolean emergency, Ground ground, String justification,
-                             PublicInterestBalancing publicInterest, LegalDuty legalDuty) {
+                             PublicInterestBalancing publicInterest, LegalDuty legalDuty,
+                             EmergencyJustification emergencyJustification, Route route) {
+
+        /** A person's request that is not an emergency. */
+        public NewRequest(String recipient, AdultReference adult, UUID concernId, Purpose purpose,
+                          List<DataCategory> categories, boolean emergency, Ground ground, String justification,
+                          PublicInterestBalancing publicInterest, LegalDuty legalDuty) {
+            this(recipient, adult, concernId, purpose, categories, emergency, ground, justification, publicInterest,
+                    legalDuty, null, null);
+        }
     }
 
     private final SharingRequestRepository requests;
@@ -62,14 +75,19 @@ public class SharingRequests {
     private final DecisionLog log;
     private final SharingEvents events;
     private final IdempotencyKeys idempotencyKeys;
+    private final ConcernLookup concernLookup;
+    private final SharingConfig config;
     private final Clock clock;
 
     public SharingRequests(SharingRequestRepository requests, OrganisationReplica organisationReplica,
                            ConcernReplicaRepository concerns, ConsentRecordRepository consents,
                            DecisionChallengeRepository challenges, AgreementReplica agreements,
                            SharingFollowUps followUps, DecisionLog log, SharingEvents events,
-                           IdempotencyKeys idempotencyKeys, Clock clock) {
+                           IdempotencyKeys idempotencyKeys, ConcernLookup concernLookup, SharingConfig config,
+                           Clock clock) {
         this.idempotencyKeys = idempotencyKeys;
+        this.concernLookup = concernLookup;
+        this.config = config;
         this.requests = requests;
         this.organisationReplica = organisationReplica;
         this.concerns = concerns;
@@ -121,9 +139,17 @@ public class SharingRequests {
         if (input.recipient().equals(organisation)) {
             throw ProblemException.invalid("recipient", "is the caller's own organisation; sharing within it needs no request");
         }
-        if ((input.ground() != null || input.emergency()) && (input.justification() == null || input.justification().isBlank())) {
-            throw ProblemException.invalid("justification", "a written justification is required for sharing without consent "
-                    + "and for emergencies");
+        EmergencyJustification emergencyWhy = input.emergencyJustification();
+        if (input.emergency() && input.route() == null && !SharingRules.substantive(emergencyWhy)) {
+            throw ProblemException.invalid("emergencyJustification", emergencyWhy == null
+                    ? "an emergency needs the threat to life or of serious harm, and why consent or approval could not wait"
+                    : "give the threat and why it could not wait, each in at least " + SharingRules.MIN_JUSTIFICATION
+                    + " characters and four words");
+        }
+        String justification = input.justification() == null || input.justification().isBlank()
+                ? (emergencyWhy == null ? null : emergencyWhy.threat()) : input.justification();
+        if ((input.ground() != null || input.emergency()) && justification == null) {
+            throw ProblemException.invalid("justification", "a written justification is required for sharing without consent");
         }
         if (organisationReplica.find(input.recipient()) == null) {
             throw ProblemException.invalid("recipient", "is not a registered partner organisation");
@@ -132,11 +158,13 @@ public class SharingRequests {
             throw ProblemException.ruleViolated(organisation + " is not a registered partner organisation");
         }
         AdultReference adult = input.adult() == null ? new AdultReference(null, null, null, null, null) : input.adult();
+        boolean confidential = false;
         if (input.concernId() != null) {
-            ConcernReplica concern = concerns.findById(input.concernId());
-            if (concern == null || !concerns.involves(concern.concernId, organisation)) {
+            ConcernReplica concern = concernLookup.involving(input.concernId(), organisation);
+            if (concern == null) {
                 throw ProblemException.notFound("Concern " + input.concernId());
             }
+            confidential = concern.whistleblowing && input.route() != null;
             if (adult.personId() == null && concern.adultPersonId != null) {
                 adult = new AdultReference(concern.adultPersonId, adult.nhsNumber(), adult.givenName(), adult.familyName(),
                         adult.dateOfBirth());
@@ -162,7 +190,10 @@ public class SharingRequests {
         r.requestedCategories = input.categories().stream().distinct().sorted().toList();
         r.emergency = input.emergency();
         r.ground = input.ground() == null && input.emergency() ? Ground.VITAL_INTERESTS : input.ground();
-        r.justification = input.justification();
+        r.justification = justification;
+        r.emergencyJustification = emergencyWhy;
+        r.route = input.route();
+        r.confidential = confidential;
         r.publicInterest = input.publicInterest();
         r.legalDuty = input.legalDuty();
         r.requestedBy = subject;
@@ -255,7 +286,7 @@ public class SharingRequests {
      */
     public SharingRequest visible(Caller caller, UUID id) {
         SharingRequest r = requests.findById(id);
-        if (r != null && (caller.belongsTo(r.organisation) || concernSideOf(r, caller.organisation()))) {
+        if (r != null && !r.confidential && (caller.belongsTo(r.organisation) || concernSideOf(r, caller.organisation()))) {
             return r;
         }
         throw ProblemException.notFound("Sharing request " + id);
@@ -271,7 +302,7 @@ public class SharingRequests {
 
     private SharingRequest own(Caller caller, UUID id) {
         SharingRequest r = requests.findById(id);
-        if (r == null || !caller.belongsTo(r.organisation)) {
+        if (r == null || r.confidential || !caller.belongsTo(r.organisation)) {
             throw ProblemException.notFound("Sharing request " + id);
         }
         return r;
@@ -295,7 +326,19 @@ public class SharingRequests {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         return new DecisionFacts(r, discloser, recipient, cover.version(), cover.gaps(),
                 history.inForce(r.purpose, r.recipient, recipient.type, today), history.latestAbout(r.purpose),
-                history.capacity(), today);
+                history.capacity(), today, Set.copyOf(config.emergencyCategories()), held(r));
+    }
+
+    /** What the discloser may pass on of a concern it did not raise: only what decisions released to it. */
+    private Set<DataCategory> held(SharingRequest r) {
+        if (r.concernId == null) {
+            return null;
+        }
+        ConcernReplica concern = concerns.findById(r.concernId);
+        if (concern == null || concern.organisation.equals(r.organisation)) {
+            return null;
+        }
+        return requests.releasedTo(r.concernId, r.organisation);
     }
 
     private void recordDecision(SharingRequest r, String entryType) {
@@ -319,6 +362,9 @@ public class SharingRequests {
         entry.put("withoutConsent", r.withoutConsent);
         entry.put("ground", r.ground);
         entry.put("justification", r.justification);
+        entry.put("emergencyJustification", r.emergencyJustification);
+        entry.put("route", r.route);
+        entry.put("confidential", r.confidential);
         entry.put("publicInterest", r.publicInterest);
         entry.put("legalDuty", r.legalDuty);
         entry.putAll(r.basisForLog());

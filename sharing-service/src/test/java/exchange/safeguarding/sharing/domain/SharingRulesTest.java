@@ -33,10 +33,11 @@ class SharingRulesTest {
     ConsentRecord last;
     ConsentRecord capacity;
     List<String> gaps = List.of();
+    java.util.Set<DataCategory> held;
 
     Decision decide() {
         return SharingRules.decide(new DecisionFacts(request, care, council, agreement, gaps, consent,
-                last == null ? consent : last, capacity, TODAY));
+                last == null ? consent : last, capacity, TODAY, DecisionFacts.DEFAULT_EMERGENCY_CATEGORIES, held));
     }
 
     @Test
@@ -182,20 +183,145 @@ class SharingRulesTest {
 
     @Test
     void anEmergencyIsApprovedAtOnceOnVitalInterestsEvenWithoutAnAgreement() {
-        consent = null;
-        agreement = null;
-        gaps = List.of("no information sharing agreement names both CARE and ASC");
-        request.emergency = true;
-        request.ground = Ground.VITAL_INTERESTS;
-        request.justification = "Collapsed, not breathing";
-        request.requestedCategories = List.of(IDENTITY, HEALTH);
+        emergencyToThe(org("POLICE", "POLICE", "ACTIVE"), IDENTITY, RISK_INFORMATION);
         Decision d = decide();
         assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
         assertThat(d.withoutConsent()).isTrue();
-        assertThat(d.released()).containsExactly(IDENTITY, HEALTH);
+        assertThat(d.released()).containsExactly(IDENTITY, RISK_INFORMATION);
         assertThat(d.basis().article6()).isEqualTo(Article6Basis.VITAL_INTERESTS_6_1_D);
-        assertThat(d.basis().article9()).isEqualTo(Article9Condition.VITAL_INTERESTS_9_2_C);
         assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("emergency disclosure without an agreement, flagged"));
+        assertThat(d.reasons()).anySatisfy(r -> {
+            assertThat(r.check()).isEqualTo(SharingRules.EMERGENCY);
+            assertThat(r.satisfied()).isTrue();
+            assertThat(r.detail()).contains("an emergency service serving Northshire").contains("nephew");
+        });
+    }
+
+    @Test
+    void anEmergencyReleasesOnlyTheEmergencyCategories() {
+        emergencyToThe(org("POLICE", "POLICE", "ACTIVE"), IDENTITY, HEALTH, CRIMINAL_OFFENCE_INFORMATION,
+                DataCategory.PERSON_ALLEGED_TO_CAUSE_HARM);
+        Decision d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(d.released()).containsExactly(IDENTITY);
+        assertThat(d.withheld()).extracting(WithheldCategory::category)
+                .containsExactly(HEALTH, CRIMINAL_OFFENCE_INFORMATION, DataCategory.PERSON_ALLEGED_TO_CAUSE_HARM);
+        assertThat(d.withheld()).allSatisfy(w -> assertThat(w.reason()).startsWith("not an emergency category"));
+    }
+
+    @Test
+    void anEmergencyForACharityOrAnotherCareProviderIsNotHonouredAndWithoutAnAgreementIsRefused() {
+        for (KnownOrganisation to : List.of(org("CHARITY", "VOLUNTARY_SECTOR", "ACTIVE"), org("ORCHARD", "CARE_PROVIDER", "ACTIVE"))) {
+            emergencyToThe(to, IDENTITY, HEALTH, CRIMINAL_OFFENCE_INFORMATION);
+            Decision d = decide();
+            assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(d.released()).isEmpty();
+            assertThat(d.reasons()).anySatisfy(r -> {
+                assertThat(r.check()).isEqualTo(SharingRules.EMERGENCY);
+                assertThat(r.satisfied()).isFalse();
+                assertThat(r.detail()).contains("neither the local authority nor an emergency service")
+                        .endsWith("decided as an ordinary request");
+            });
+        }
+    }
+
+    @Test
+    void anEmergencyForAnOrganisationUnderAnAgreementButNotAnEmergencyServiceWaitsForApproval() {
+        emergencyToThe(org("ORCHARD", "CARE_PROVIDER", "ACTIVE"), IDENTITY, RISK_INFORMATION);
+        agreement = agreement(List.of(IDENTITY, RISK_INFORMATION));
+        assertThat(decide().outcome()).isEqualTo(Outcome.PENDING_APPROVAL);
+    }
+
+    @Test
+    void anEmergencyServiceOfAnotherAreaOrAnInsubstantialJustificationIsNotAnEmergency() {
+        KnownOrganisation elsewhere = org("POLICE-2", "POLICE", "ACTIVE");
+        elsewhere.areaServed = "Southshire";
+        emergencyToThe(elsewhere, IDENTITY);
+        Decision d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("does not serve Northshire"));
+
+        emergencyToThe(org("POLICE", "POLICE", "ACTIVE"), IDENTITY);
+        request.emergencyJustification = new EmergencyJustification("x", "x");
+        d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("needs the threat to life"));
+    }
+
+    @Test
+    void anNhsTrustIsAnEmergencyRecipientOnlyUnderAnAgreementToPreventDeathOrSeriousHarm() {
+        emergencyToThe(org("NHS", "NHS_TRUST", "ACTIVE"), IDENTITY);
+        assertThat(decide().outcome()).isEqualTo(Outcome.REFUSED);
+
+        request.purpose = Purpose.PREVENT_DEATH_OR_SERIOUS_HARM;
+        agreement = agreement(List.of(IDENTITY));
+        agreement.terms = new ReplicatedTerms("t", List.of(new ReplicatedTerms.Party("CARE"), new ReplicatedTerms.Party("NHS")),
+                List.of(new ReplicatedTerms.PurposeTerms(Purpose.PREVENT_DEATH_OR_SERIOUS_HARM,
+                        Article6Basis.VITAL_INTERESTS_6_1_D, null, null, null, List.of(IDENTITY))), null, null, null);
+        Decision d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.check()).isEqualTo(SharingRules.EMERGENCY));
+    }
+
+    @Test
+    void aSafeguardingReferralToTheLocalAuthorityNeedsNoConsentNorAgreementAndSaysItsStatutoryBasis() {
+        consent = null;
+        agreement = null;
+        gaps = List.of("no information sharing agreement names both CARE and ASC");
+        request.route = Route.REFERRAL;
+        request.ground = Ground.SAFEGUARDING_DUTY;
+        request.justification = "Care Act 2014 s42: referral";
+        request.requestedCategories = List.of(IDENTITY, HEALTH, DataCategory.PERSON_ALLEGED_TO_CAUSE_HARM);
+        Decision d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.APPROVED);
+        assertThat(d.released()).containsExactly(IDENTITY, HEALTH, DataCategory.PERSON_ALLEGED_TO_CAUSE_HARM);
+        assertThat(d.basis().article6()).isEqualTo(Article6Basis.PUBLIC_TASK_6_1_E);
+        assertThat(d.basis().article9()).isEqualTo(Article9Condition.SUBSTANTIAL_PUBLIC_INTEREST_9_2_G);
+        assertThat(d.basis().schedule1()).isEqualTo(Schedule1Condition.SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK_PART2_PARA_18);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("Care Act 2014 section 42 duty"));
+
+        // With an agreement in force, its terms still minimise what the referral releases.
+        agreement = agreement(List.of(IDENTITY, HEALTH));
+        d = decide();
+        assertThat(d.released()).containsExactly(IDENTITY, HEALTH);
+        assertThat(d.withheld()).extracting(WithheldCategory::category).containsExactly(DataCategory.PERSON_ALLEGED_TO_CAUSE_HARM);
+    }
+
+    @Test
+    void theSafeguardingDutyIsNoGroundForAnyoneButTheLocalAuthority() {
+        consent = null;
+        request.route = Route.REFERRAL;
+        request.ground = Ground.SAFEGUARDING_DUTY;
+        request.justification = "Care Act 2014 s42: referral";
+        council = org("POLICE", "POLICE", "ACTIVE");
+        Decision d = decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail()).contains("SAFEGUARDING_DUTY is for referrals to the local authority"));
+    }
+
+    @Test
+    void anOrganisationPassesOnOfAnotherOrganisationsConcernOnlyWhatWasReleasedToIt() {
+        held = java.util.Set.of(IDENTITY);
+        Decision d = decide();
+        assertThat(d.released()).containsExactly(IDENTITY);
+        assertThat(d.withheld()).singleElement().satisfies(w -> {
+            assertThat(w.category()).isEqualTo(CONCERN_SUMMARY);
+            assertThat(w.reason()).contains("no sharing decision released it to CARE");
+        });
+    }
+
+    private void emergencyToThe(KnownOrganisation recipient, DataCategory... categories) {
+        consent = null;
+        agreement = null;
+        gaps = List.of("no information sharing agreement names both CARE and " + recipient.code);
+        council = recipient;
+        request = request(List.of(categories));
+        request.recipient = recipient.code;
+        request.emergency = true;
+        request.ground = Ground.VITAL_INTERESTS;
+        request.justification = "She says her nephew will come back tonight and hurt her";
+        request.emergencyJustification = new EmergencyJustification("She says her nephew will come back tonight and hurt her",
+                "He is expected within hours and no lead is on site to approve");
     }
 
     @Test
@@ -266,6 +392,7 @@ class SharingRulesTest {
         o.code = code;
         o.type = type;
         o.status = status;
+        o.areaServed = "Northshire";
         return o;
     }
 

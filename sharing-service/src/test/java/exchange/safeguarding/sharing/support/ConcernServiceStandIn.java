@@ -61,6 +61,9 @@ public class ConcernServiceStandIn implements QuarkusTestResourceLifecycleManage
                 answer(exchange, 503, "{}");
             } else if (auth == null || !auth.startsWith("Bearer stand-in-")) {
                 answer(exchange, 401, "{}");
+            } else if (exchange.getRequestURI().getPath().endsWith("/replica")) {
+                // Concerns reach these tests by their events only.
+                answer(exchange, 404, "{}");
             } else {
                 answer(exchange, 200, FULL_EXTRACT);
             }

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -124,6 +125,22 @@ class Scenario01EmergencyIT {
                 .then().statusCode(404);
         assertEquals(0, Partnership.gatewayOf(NHS).received().stream()
                 .filter(r -> r.body().contains(concernId)).count(), "the NHS trust's gateway heard nothing of it");
+
+        // The one gate: each recipient reads of the concern itself only the emergency categories its decision released;
+        // the son who is alleged to have caused harm is named nowhere it reads.
+        for (String[] reader : new String[][]{{POLICE, "police.officer"}, {AMBULANCE, "ambulance.practitioner"},
+                {COUNCIL, "asc.officer"}}) {
+            JsonPath view = WhatTheyRead.exactly(reader[0], reader[1], concernId, java.util.Set.copyOf(EMERGENCY_CATEGORIES),
+                    "Victor", "Son (visitor)");
+            assertEquals("Ashcombe", view.getString("adult.familyName"));
+            assertTrue(view.getString("whatHappened").contains("come back tonight"));
+            assertNull(view.get("personAllegedToCauseHarm"));
+            assertEquals(List.of("HEALTH", "CARE_AND_SUPPORT_NEEDS", "VIEWS_AND_WISHES", "PERSON_ALLEGED_TO_CAUSE_HARM"),
+                    view.getList("access.withheld.category"));
+            JsonPath decided = WhatTheyRead.routeDecision("care.lead", concernId, reader[0], "EMERGENCY");
+            assertEquals("VITAL_INTERESTS_6_1_D", decided.getString("lawfulBasis.article6"));
+            assertEquals(EMERGENCY_CATEGORIES, decided.getList("releasedCategories"));
+        }
 
         // The care home: what it disclosed, on which basis, and what it still owes the adult.
         String lead = user("care.lead");

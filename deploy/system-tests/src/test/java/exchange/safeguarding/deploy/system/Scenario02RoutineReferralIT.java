@@ -122,6 +122,21 @@ class Scenario02RoutineReferralIT {
         given().header("Authorization", user("asc.officer")).get(url(PlatformSettings.CONCERN, "/concerns/" + concernId))
                 .then().statusCode(200).body("status", equalTo("REFERRED"));
 
+        // The one gate: the referral is the care home's sharing decision, on the council's statutory duty, minimised by
+        // the protocol; the council reads those categories and nowhere the person alleged to cause harm.
+        Set<String> referred_ = new TreeSet<>(List.of("IDENTITY", "CONTACT", "CONCERN_SUMMARY", "RISK_INFORMATION", "HEALTH",
+                "CARE_AND_SUPPORT_NEEDS", "VIEWS_AND_WISHES"));
+        JsonPath councilView = WhatTheyRead.exactly(COUNCIL, "asc.officer", concernId, referred_, "Quennell", "Visiting friend");
+        assertTrue(councilView.getString("viewsAndWishes").startsWith("Wants the council's help"));
+        assertTrue(councilView.getString("access.withheld.find { it.category == 'PERSON_ALLEGED_TO_CAUSE_HARM' }.reason")
+                .startsWith("not permitted by"));
+        JsonPath referral_ = WhatTheyRead.routeDecision("care.lead", concernId, COUNCIL, "REFERRAL");
+        assertEquals("SAFEGUARDING_DUTY", referral_.getString("ground"));
+        assertEquals("PUBLIC_TASK_6_1_E", referral_.getString("lawfulBasis.article6"));
+        assertEquals("SUBSTANTIAL_PUBLIC_INTEREST_9_2_G", referral_.getString("lawfulBasis.article9"));
+        assertEquals("SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK_PART2_PARA_18", referral_.getString("lawfulBasis.schedule1"));
+        assertEquals(List.of("PERSON_ALLEGED_TO_CAUSE_HARM"), referral_.getList("withheld.category"));
+
         // 3. The adult's consent, recorded by the manager, then the request to share with the council.
         String personId = concern.getString("adult.personId");
         String consentId = given().header("Authorization", manager).contentType(ContentType.JSON).body(Map.of(
@@ -145,7 +160,9 @@ class Scenario02RoutineReferralIT {
                 decision.getString("withheld[0].reason"));
 
         // 4. The council's gateway receives the disclosure; following the link it reads the permitted categories alone.
-        var disclosed = council.await(webhook("disclosure.made.v1", concernId), 1, WITHIN_SECONDS);
+        // (The referral's own disclosure came earlier; this is the one the request made.)
+        String requestId = decision.getString("id");
+        var disclosed = council.await(webhook("disclosure.made.v1", requestId), 1, WITHIN_SECONDS);
         assertEquals(1, disclosed.size(), "the council's gateway was told of the disclosure");
         JsonNode made = Partnership.verified(COUNCIL, disclosed.get(0)).path("data");
         Set<String> told = new TreeSet<>();

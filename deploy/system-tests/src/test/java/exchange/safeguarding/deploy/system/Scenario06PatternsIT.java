@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +39,10 @@ class Scenario06PatternsIT {
         }
         Partnership.awaitReplicated();
     }
+
+    /** What each raiser's decision releases to the council for a pattern: the route's ask, as the protocol permits. */
+    static final java.util.Set<String> PATTERN_RELEASE = java.util.Set.of("IDENTITY", "CONCERN_SUMMARY", "RISK_INFORMATION",
+            "PERSON_ALLEGED_TO_CAUSE_HARM");
 
     @Test
     void lowLevelConcernsAboutOneAdultFromThreeAgenciesAlertTheLocalAuthority() {
@@ -72,10 +77,16 @@ class Scenario06PatternsIT {
         GatewayReceiver.Received webhook = toldTheCouncil(alertId, third, "SAME_ADULT");
         assertEquals(List.of(fromCareHome, fromHospital, fromPolice), concernIdsIn(webhook));
         assertFalse(webhook.body().contains(adult.familyName()), "the webhook names no one");
-        // The council can now read each concern the alert names; the raisers are not sent the alert.
+        // The council can now read each concern the alert names, as far as each raiser's decision released it; the
+        // raisers are not sent the alert.
+        Map<String, String> leads = Map.of(fromCareHome, "care.lead", fromHospital, "nhs.lead", fromPolice, "police.lead");
         for (String concernId : List.of(fromCareHome, fromHospital, fromPolice)) {
-            given().header("Authorization", officer).get(concerns("/concerns/" + concernId)).then().statusCode(200)
-                    .body("adult.familyName", equalTo(adult.familyName()));
+            JsonPath read = WhatTheyRead.exactly(COUNCIL, "asc.officer", concernId, PATTERN_RELEASE);
+            assertEquals(adult.familyName(), read.getString("adult.familyName"));
+            assertNull(read.get("adult.postcode"), "CONTACT is not the pattern's to release");
+            JsonPath decided = WhatTheyRead.routeDecision(leads.get(concernId), concernId, COUNCIL, "PATTERN");
+            assertEquals("REVEAL_PATTERNS_OF_ABUSE", decided.getString("purpose"));
+            assertEquals("SAFEGUARDING_DUTY", decided.getString("ground"));
         }
         notSentTo(alertId, Partnership.MEADOWBANK, Partnership.NHS, Partnership.POLICE);
         given().header("Authorization", Partnership.user("nhs.practitioner")).get(concerns("/pattern-alerts/" + alertId))
@@ -101,6 +112,7 @@ class Scenario06PatternsIT {
         String aboutEdna = raise(Partnership.user("care.practitioner"), """
                 {"adult": %s, "abuseTypes": ["FINANCIAL_OR_MATERIAL"], "urgency": "ROUTINE", "sourceOfRisk": "KNOWN_TO_INDIVIDUAL",
                  "personAllegedToCauseHarm": {"person": %s, "relationship": "Befriended her at church"},
+                 "viewsAndWishes": "Does not want her daughter told", "capacity": {"lackedCapacity": "DONT_KNOW"},
                  "whatHappened": "A new friend has been taking her to the bank and she has withdrawn several thousand pounds."}"""
                 .formatted(firstAdult.json(), alleged.json()));
         assertTrue(alertsNaming(officer, aboutEdna).isEmpty(), "one adult is not yet a pattern");
@@ -119,17 +131,19 @@ class Scenario06PatternsIT {
         assertEquals("OTHERS_AT_RISK", alert.get("rule"));
         assertEquals(List.of(aboutEdna, aboutHarold), alert.get("concernIds"));
         assertEquals(List.of(Partnership.MEADOWBANK, Partnership.AMBULANCE), alert.get("organisations"));
-        String allegedPersonId = given().header("Authorization", officer).get(concerns("/concerns/" + aboutHarold)).then().statusCode(200)
-                .extract().path("personAllegedToCauseHarm.personId");
+        String allegedPersonId = WhatTheyRead.exactly(COUNCIL, "asc.officer", aboutHarold, PATTERN_RELEASE)
+                .getString("personAllegedToCauseHarm.personId");
         assertEquals(allegedPersonId, alert.get("subject"), "the alert is about the person alleged to cause harm");
 
         String alertId = (String) alert.get("id");
         GatewayReceiver.Received webhook = toldTheCouncil(alertId, second, "OTHERS_AT_RISK");
         assertFalse(webhook.body().contains(alleged.familyName()), "the webhook names no one");
-        // The council can see both concerns, and that they name the same person.
+        // The council can see both concerns, and that they name the same person; not the adult's views and wishes,
+        // which are not the pattern's to release.
         for (String concernId : List.of(aboutEdna, aboutHarold)) {
-            given().header("Authorization", officer).get(concerns("/concerns/" + concernId)).then().statusCode(200)
-                    .body("personAllegedToCauseHarm.personId", equalTo(allegedPersonId));
+            JsonPath read = WhatTheyRead.exactly(COUNCIL, "asc.officer", concernId, PATTERN_RELEASE, "daughter told");
+            assertEquals(allegedPersonId, read.getString("personAllegedToCauseHarm.personId"));
+            assertNull(read.get("lackedCapacity"));
         }
         notSentTo(alertId, Partnership.MEADOWBANK, Partnership.AMBULANCE);
     }
@@ -168,6 +182,9 @@ class Scenario06PatternsIT {
         String alertId = (String) alert.get("id");
         toldTheCouncil(alertId, third, "ORGANISATIONAL");
         notSentTo(alertId, Partnership.NHS, Partnership.AMBULANCE, Partnership.POLICE);
+        for (String concernId : concernIds) {
+            assertEquals(home, WhatTheyRead.exactly(COUNCIL, "asc.officer", concernId, PATTERN_RELEASE).getString("settingName"));
+        }
     }
 
     /** The council's gateway is sent the alert (signed, addressed to its safeguarding officers); prints how fast. */

@@ -34,6 +34,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(422, "Rule violated", detail));
     }
 
+    /** Another platform service needed for the answer could not be reached; the caller may retry. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(Problem.of(503, "Service unavailable", detail));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }

@@ -47,4 +47,16 @@ public final class QueryValues {
             throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
         }
     }
+
+    /** `true` or `false` (any case); anything else is a 400 naming the parameter. */
+    public static Optional<Boolean> optionalBoolean(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> throw ProblemException.invalid(field, "must be true or false");
+        };
+    }
 }

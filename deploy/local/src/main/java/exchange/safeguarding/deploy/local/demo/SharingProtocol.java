@@ -38,8 +38,9 @@ final class SharingProtocol {
                 purpose("IDENTIFY_RISK_AND_REDUCE_OFFENDING", "PUBLIC_TASK_6_1_E", null, null,
                         "PREVENTING_OR_DETECTING_UNLAWFUL_ACTS_PART2_PARA_10",
                         List.of("IDENTITY", "RISK_INFORMATION", "PERSON_ALLEGED_TO_CAUSE_HARM", "CRIMINAL_OFFENCE_INFORMATION")),
+                // Patterns that identify others at risk need what happened and who is alleged to have caused it.
                 purpose("REVEAL_PATTERNS_OF_ABUSE", "PUBLIC_TASK_6_1_E", null, null, null,
-                        List.of("IDENTITY", "CONCERN_SUMMARY")),
+                        List.of("IDENTITY", "CONCERN_SUMMARY", "RISK_INFORMATION", "PERSON_ALLEGED_TO_CAUSE_HARM")),
                 purpose("IDENTIFY_LOW_LEVEL_CONCERNS", "PUBLIC_TASK_6_1_E", null, null, null,
                         List.of("IDENTITY", "CONCERN_SUMMARY"))));
         terms.put("retentionPeriod", "P6Y");
