@@ -21,7 +21,7 @@ import static exchange.safeguarding.kit.vocabulary.DataCategory.VIEWS_AND_WISHES
  * makes of a concern (its view, the lists, steps, the chronology) and every extract sharing-service discloses go
  * through it, so a field shows only where a sharing decision released its category. Workflow facts (category null)
  * are what an organisation that must act needs: status, step, owner, deadlines, and the local authority's own
- * section 42 assessment and outcome.
+ * section 42 assessment and outcome, and the reasons recorded for decisions.
  */
 public enum ConcernField {
     ID("id", null, CONCERN_SUMMARY, "concernId", c -> c.id),
@@ -59,9 +59,13 @@ public enum ConcernField {
     SECTION_42_MET("section42Met", null, RISK_INFORMATION, "section42Met", c -> c.section42Met),
     OUTCOME("outcome", null, RISK_INFORMATION, "outcome", c -> c.outcome),
     RISK_RESULT("riskResult", null, RISK_INFORMATION, "riskResult", c -> c.riskResult),
-    CLOSURE_REASON("closureReason", RISK_INFORMATION, RISK_INFORMATION, null, c -> c.closureReason),
-    /** Reasons written at each step (triage, closure, challenge): the case in the writer's words. */
-    STEP_REASON("steps[].reason", RISK_INFORMATION, RISK_INFORMATION, null, c -> null),
+    /**
+     * The reasons recorded for each decision on the concern (triage, closure, challenge): the raiser and the local
+     * authority must see them to challenge a decision not to act, so they are workflow facts. Staff are asked to keep
+     * names out of them (they also travel in events, decision 22).
+     */
+    CLOSURE_REASON("closureReason", null, null, null, c -> c.closureReason),
+    STEP_REASON("steps[].reason", null, null, null, c -> null),
 
     LACKED_CAPACITY("lackedCapacity", HEALTH, HEALTH, "lackedCapacity", c -> c.lackedCapacity),
     CAPACITY_SUPPORT("capacitySupport", CARE_AND_SUPPORT_NEEDS, CARE_AND_SUPPORT_NEEDS, "capacitySupport",

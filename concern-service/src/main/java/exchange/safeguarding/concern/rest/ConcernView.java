@@ -55,8 +55,7 @@ public record ConcernView(UUID id, String organisation, String raisedBy, Adult a
     public record WithheldCategory(DataCategory category, String reason) {
     }
 
-    @Schema(name = "ConcernStep", description = "One step of a concern's handling; `reason` is shown where the caller's "
-            + "organisation wrote it or RISK_INFORMATION was released to it")
+    @Schema(name = "ConcernStep", description = "One step of a concern's handling: who did what, at which step, when and why")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StepView(String action, String step, String organisation, String doneBy, Instant doneAt, String reason) {
         static StepView of(ConcernStep s, String doneBy, String reason) {
