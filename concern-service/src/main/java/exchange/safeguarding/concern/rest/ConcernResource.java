@@ -10,6 +10,7 @@ import exchange.safeguarding.concern.rest.WorkflowRequests.Outcome;
 import exchange.safeguarding.concern.rest.WorkflowRequests.Reason;
 import exchange.safeguarding.concern.rest.WorkflowRequests.Triage;
 import exchange.safeguarding.concern.service.ConcernIntake;
+import exchange.safeguarding.concern.service.ConcernReads;
 import exchange.safeguarding.concern.service.ConcernVisibility;
 import exchange.safeguarding.concern.service.ConcernWorkflow;
 import exchange.safeguarding.kit.caller.Caller;
@@ -65,12 +66,14 @@ public class ConcernResource {
     private final ConcernVisibility visibility;
     private final CurrentCaller caller;
     private final RequestFingerprint fingerprint;
+    private final ConcernReads reads;
 
 
     public ConcernResource(ConcernIntake intake, ConcernWorkflow workflow, ConcernRepository concerns,
                            ConcernStepRepository steps, ConcernVisibility visibility, CurrentCaller caller,
-                           RequestFingerprint fingerprint) {
+                           RequestFingerprint fingerprint, ConcernReads reads) {
         this.fingerprint = fingerprint;
+        this.reads = reads;
         this.intake = intake;
         this.workflow = workflow;
         this.concerns = concerns;
@@ -126,7 +129,9 @@ public class ConcernResource {
     public ConcernView get(@PathParam("id") UUID id) {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
-        return ConcernView.of(concern, visibility.scope(who, concern));
+        var scope = visibility.scope(who, concern);
+        reads.read(who, ConcernReads.What.CONCERN, concern, scope);
+        return ConcernView.of(concern, scope);
     }
 
     @GET
@@ -143,6 +148,7 @@ public class ConcernResource {
         List<Concern> visible = concerns.visibleTo(who.organisation(), page, size).stream()
                 .filter(c -> visibility.canSee(who, c)).toList();
         var scopes = visibility.scopes(who, visible);
+        reads.read(who, ConcernReads.What.CONCERN_LIST, visible, scopes);
         return visible.stream().map(c -> ConcernView.of(c, scopes.get(c.id))).toList();
     }
 

@@ -2,9 +2,7 @@ package exchange.safeguarding.concern.service;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.concern.domain.Concern;
-import exchange.safeguarding.concern.domain.ConcernAccess;
 import exchange.safeguarding.concern.domain.ConcernRelease;
-import exchange.safeguarding.concern.repository.ConcernAccessRepository;
 import exchange.safeguarding.concern.repository.ConcernReleaseRepository;
 import exchange.safeguarding.concern.repository.ConcernRepository;
 import exchange.safeguarding.kit.events.CloudEvent;
@@ -19,8 +17,9 @@ import java.util.UUID;
 
 /**
  * The one gate, seen from concern-service: keeps each sharing decision sharing-service makes about a concern, so
- * that what another organisation reads of the concern is what the decisions released to it. An approved decision
- * also gives the recipient sight of the concern (a DISCLOSED grant) when no route gave it already.
+ * that what an organisation the concern reached reads of it is what the decisions released to it. A decision gives
+ * no sight of the concern itself: an organisation it was disclosed to, but that need not act on it, reads the
+ * disclosure in sharing-service.
  */
 @ApplicationScoped
 public class ConcernReleases {
@@ -38,14 +37,11 @@ public class ConcernReleases {
 
     private final ConcernRepository concerns;
     private final ConcernReleaseRepository releases;
-    private final ConcernAccessRepository access;
     private final EventCodec codec;
 
-    public ConcernReleases(ConcernRepository concerns, ConcernReleaseRepository releases, ConcernAccessRepository access,
-                           EventCodec codec) {
+    public ConcernReleases(ConcernRepository concerns, ConcernReleaseRepository releases, EventCodec codec) {
         this.concerns = concerns;
         this.releases = releases;
-        this.access = access;
         this.codec = codec;
     }
 
@@ -79,8 +75,5 @@ public class ConcernReleases {
                 : d.withheldBecause().stream().map(w -> new ConcernRelease.Withheld(w.category(), w.reason())).toList();
         release.decidedAt = d.decidedAt();
         releases.persist(release);
-        if (release.approved() && release.released.length > 0) {
-            access.grant(concern.id, d.recipient(), ConcernAccess.Reason.DISCLOSED, d.decidedAt());
-        }
     }
 }

@@ -34,10 +34,12 @@ public class PersonRecords {
     private final ConcernRepository concerns;
     private final ConcernStepRepository steps;
     private final ConcernVisibility visibility;
+    private final ConcernReads reads;
     private final Clock clock;
 
     public PersonRecords(PersonRepository people, ConcernRepository concerns, ConcernStepRepository steps,
-                         ConcernVisibility visibility, Clock clock) {
+                         ConcernVisibility visibility, ConcernReads reads, Clock clock) {
+        this.reads = reads;
         this.people = people;
         this.concerns = concerns;
         this.steps = steps;
@@ -50,6 +52,7 @@ public class PersonRecords {
         List<Concern> visible = visibleConcerns(caller, personId);
         List<ChronologyEntry> entries = new ArrayList<>();
         var scopes = visibility.scopes(caller, visible);
+        reads.read(caller, ConcernReads.What.CHRONOLOGY, visible, scopes);
         for (Concern concern : visible) {
             ConcernReadScope scope = scopes.get(concern.id);
             boolean hideRaiser = ConcernVisibility.WITHHELD.equals(scope.raisedBy());

@@ -3,6 +3,7 @@ package exchange.safeguarding.sharing.messaging;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.inbox.EventConsumption;
 import exchange.safeguarding.sharing.service.AgreementReplica;
+import exchange.safeguarding.sharing.service.AccessLog;
 import exchange.safeguarding.sharing.service.ConcernReplicaUpdates;
 import exchange.safeguarding.sharing.service.OrganisationReplica;
 import exchange.safeguarding.sharing.service.WithdrawalNotices;
@@ -19,9 +20,11 @@ public class IncomingEvents {
     private final AgreementReplica agreements;
     private final ConcernReplicaUpdates concerns;
     private final WithdrawalNotices notices;
+    private final AccessLog accessLog;
 
     public IncomingEvents(EventConsumption consumption, OrganisationReplica organisations, AgreementReplica agreements,
-                          ConcernReplicaUpdates concerns, WithdrawalNotices notices) {
+                          ConcernReplicaUpdates concerns, WithdrawalNotices notices, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.consumption = consumption;
         this.organisations = organisations;
         this.agreements = agreements;
@@ -38,7 +41,11 @@ public class IncomingEvents {
     @Incoming("concerns")
     @Blocking
     public void concerns(String message) {
-        consumption.consume("concern-replica", message, concerns::apply);
+        // Replica, route decisions, and the reads concern-service announces (the access log).
+        consumption.consume("concern-replica", message, event -> {
+            concerns.apply(event);
+            accessLog.apply(event);
+        });
     }
 
     @Incoming("notifications")

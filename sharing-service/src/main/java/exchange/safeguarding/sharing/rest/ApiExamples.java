@@ -51,6 +51,16 @@ final class ApiExamples {
               "disclosureId": "1d3f5b7d-9f1b-4d3f-8b5d-7f9b1d3f5b72", "recipient": "NORTHSHIRE-ASC",
               "noticeSentAt": "2026-12-01T09:00:00Z", "toldAt": "2026-12-01T09:00:04Z"}]""";
 
+    static final String ACCESS_LOG_ENTRY = """
+            {"id": "5c7e9a1b-3d5f-4b7d-9f1b-3d5f7b9d1f35", "what": "CONCERN", "ownerOrganisation": "MEADOWBANK-CARE",
+             "readerOrganisation": "NORTHSHIRE-POLICE", "readerSubject": "6a0c2e4f-8b1d-4f3a-9c5e-7b9d1f3a5c70",
+             "readerName": "police.officer", "concernId": "6b1f0e4c-2f7e-4a51-9d0b-3c0a1f5e7d21", "disclosureId": null,
+             "adultPersonId": "3c1d9e2a-5b7f-4a08-9e61-2d4f6a8b0c13",
+             "categories": ["CONCERN_SUMMARY", "CONTACT", "IDENTITY", "RISK_INFORMATION"],
+             "decisions": ["2e4a6c8e-0a2c-4e6a-8c0e-2a4c6e8a0c23"], "readAt": "2026-11-24T10:05:12.413Z"}""";
+
+    static final String ACCESS_LOG = "[" + ACCESS_LOG_ENTRY + "]";
+
     static final String EMERGENCY_JUSTIFICATION = """
             {"threat": "She says her nephew will come back tonight and hurt her; he has a key to the flat",
              "whyItCouldNotWait": "He is expected within hours; she is too frightened to decide and no lead is on site"}""";
@@ -147,5 +157,5 @@ final class ApiExamples {
                        "givenName": "Edith", "familyName": "Clarke", "dateOfBirth": "1941-03-02"},
              "organisation": "MEADOWBANK-CARE", "exportedAt": "2026-12-02T10:00:00Z", "exportedBy": "care.dpo",
              "consentHistory": [""" + CONSENT_RECORD + "], \"decisions\": [" + SHARING_REQUEST + "], \"disclosures\": ["
-            + DISCLOSURE + "], \"informThePerson\": [" + INFORM_TASK + "]}";
+            + DISCLOSURE + "], \"informThePerson\": [" + INFORM_TASK + "], \"seenBy\": " + ACCESS_LOG + "}";
 }

@@ -1,5 +1,8 @@
 package exchange.safeguarding.sharing.rest;
 
+import exchange.safeguarding.sharing.domain.AccessLogEntry;
+import exchange.safeguarding.sharing.service.AccessLog;
+
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import exchange.safeguarding.kit.caller.CurrentCaller;
@@ -43,8 +46,10 @@ public class DisclosureResource {
     private final DisclosureRepository disclosures;
     private final CurrentCaller caller;
     private final ObjectMapper json;
+    private final AccessLog accessLog;
 
-    public DisclosureResource(DisclosureRepository disclosures, CurrentCaller caller, ObjectMapper json) {
+    public DisclosureResource(DisclosureRepository disclosures, CurrentCaller caller, ObjectMapper json, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.disclosures = disclosures;
         this.caller = caller;
         this.json = json;
@@ -64,6 +69,8 @@ public class DisclosureResource {
         String org = caller.get().organisation();
         Direction d = QueryValues.optionalEnum(Direction.class, direction, "direction").orElse(Direction.RECEIVED);
         List<Disclosure> found = d == Direction.RECEIVED ? disclosures.receivedBy(org, page, size) : disclosures.madeBy(org, page, size);
+        // Reading what another organisation disclosed is on the discloser's access log.
+        accessLog.disclosuresRead(caller.get(), found, AccessLogEntry.What.DISCLOSURE);
         return found.stream().map(x -> view(x, org)).toList();
     }
 
@@ -81,6 +88,7 @@ public class DisclosureResource {
         if (d == null || !(recipient || d.organisation.equals(org))) {
             throw ProblemException.notFound("Disclosure " + id);
         }
+        accessLog.disclosuresRead(caller.get(), List.of(d), AccessLogEntry.What.DISCLOSURE);
         return view(d, org);
     }
 

@@ -126,6 +126,20 @@ public final class SharingViews {
         }
     }
 
+    @Schema(description = "A read of the organisation's information by another organisation", example = ApiExamples.ACCESS_LOG_ENTRY)
+    public record AccessLogView(UUID id,
+                                @Schema(description = "CONCERN, CONCERN_LIST, CHRONOLOGY, DISCLOSURE or SUBJECT_ACCESS_EXPORT")
+                                String what, String ownerOrganisation, String readerOrganisation, String readerSubject,
+                                String readerName, UUID concernId, UUID disclosureId, UUID adultPersonId,
+                                List<DataCategory> categories,
+                                @Schema(description = "The sharing decisions the read rests on") List<UUID> decisions,
+                                Instant readAt) {
+        static AccessLogView of(exchange.safeguarding.sharing.domain.AccessLogEntry e) {
+            return new AccessLogView(e.id, e.what, e.ownerOrganisation, e.readerOrganisation, e.readerSubject, e.readerName,
+                    e.concernId, e.disclosureId, e.adultPersonId, e.categories, e.decisions, e.readAt);
+        }
+    }
+
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }

@@ -36,7 +36,10 @@ public class SubjectAccessResource {
     @Schema(description = "Everything about one adult, for a subject access request", example = ApiExamples.SUBJECT_ACCESS)
     public record SubjectAccessExport(SharingViews.Adult adult, String organisation, Instant exportedAt, String exportedBy,
                                       List<ConsentRecordView> consentHistory, List<SharingRequestView> decisions,
-                                      List<DisclosureView> disclosures, List<InformTaskView> informThePerson) {
+                                      List<DisclosureView> disclosures, List<InformTaskView> informThePerson,
+                                      @Schema(description = "Who has seen the organisation's information about the adult: "
+                                              + "every read by another organisation, with the categories and decisions")
+                                      List<SharingViews.AccessLogView> seenBy) {
     }
 
     private final SubjectAccess subjectAccess;
@@ -73,6 +76,7 @@ public class SubjectAccessResource {
                 export.consentHistory().stream().map(ConsentRecordView::of).toList(),
                 export.decisions().stream().map(SharingRequestView::of).toList(),
                 export.disclosures().stream().map(d -> DisclosureView.withData(d, json)).toList(),
-                export.informThePerson().stream().map(t -> InformTaskView.of(t, now)).toList());
+                export.informThePerson().stream().map(t -> InformTaskView.of(t, now)).toList(),
+                export.seenBy().stream().map(SharingViews.AccessLogView::of).toList());
     }
 }

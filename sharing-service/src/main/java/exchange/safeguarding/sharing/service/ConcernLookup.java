@@ -26,6 +26,20 @@ public class ConcernLookup {
         this.extracts = extracts;
     }
 
+    /**
+     * The concern, asking concern-service when the replica does not have it yet (a pattern alert's event can overtake
+     * its concerns' events: they travel on other partitions). Null when there is no such concern.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConcernReplica known(UUID concernId) {
+        ConcernReplica known = concerns.findById(concernId);
+        if (known != null) {
+            return known;
+        }
+        ConcernExtracts.ConcernFacts facts = extracts.facts(concernId);
+        return facts == null ? null : fill(facts);
+    }
+
     /** The concern, when the organisation raised it or it reached the organisation; otherwise null. */
     @Transactional(Transactional.TxType.MANDATORY)
     public ConcernReplica involving(UUID concernId, String organisation) {
@@ -43,18 +57,22 @@ public class ConcernLookup {
         if (facts == null || facts.parties() == null || !facts.parties().contains(organisation)) {
             return null;
         }
-        if (known == null) {
-            ConcernReplica c = new ConcernReplica();
-            c.concernId = facts.concernId();
-            c.organisation = facts.organisation();
-            c.adultPersonId = facts.adultPersonId();
-            c.localAuthority = facts.localAuthority();
-            c.urgency = facts.urgency();
-            c.whistleblowing = facts.whistleblowing();
-            c.raisedAt = facts.raisedAt();
-            concerns.insertIfAbsent(c);
+        return fill(facts);
+    }
+
+    private ConcernReplica fill(ConcernExtracts.ConcernFacts facts) {
+        ConcernReplica c = new ConcernReplica();
+        c.concernId = facts.concernId();
+        c.organisation = facts.organisation();
+        c.adultPersonId = facts.adultPersonId();
+        c.localAuthority = facts.localAuthority();
+        c.urgency = facts.urgency();
+        c.whistleblowing = facts.whistleblowing();
+        c.raisedAt = facts.raisedAt();
+        concerns.insertIfAbsent(c);
+        if (facts.parties() != null) {
+            facts.parties().forEach(party -> concerns.addParty(c.concernId, party));
         }
-        facts.parties().forEach(party -> concerns.addParty(concernId, party));
-        return concerns.findById(concernId);
+        return concerns.findById(c.concernId);
     }
 }

@@ -6,7 +6,6 @@ import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.ConcernReplica;
 import exchange.safeguarding.sharing.domain.Ground;
 import exchange.safeguarding.sharing.domain.Route;
-import exchange.safeguarding.sharing.repository.ConcernReplicaRepository;
 import exchange.safeguarding.sharing.repository.KnownOrganisationRepository;
 import exchange.safeguarding.sharing.repository.SharingRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +29,15 @@ public class ConcernRouteSharing {
 
     private final SharingRequests requests;
     private final SharingRequestRepository decisions;
-    private final ConcernReplicaRepository concerns;
     private final KnownOrganisationRepository organisations;
+    private final ConcernLookup lookup;
     private final SharingConfig config;
 
-    public ConcernRouteSharing(SharingRequests requests, SharingRequestRepository decisions, ConcernReplicaRepository concerns,
-                               KnownOrganisationRepository organisations, SharingConfig config) {
+    public ConcernRouteSharing(SharingRequests requests, SharingRequestRepository decisions,
+                               KnownOrganisationRepository organisations, ConcernLookup lookup, SharingConfig config) {
+        this.lookup = lookup;
         this.requests = requests;
         this.decisions = decisions;
-        this.concerns = concerns;
         this.organisations = organisations;
         this.config = config;
     }
@@ -66,10 +65,11 @@ public class ConcernRouteSharing {
     @Transactional(Transactional.TxType.MANDATORY)
     public void patternAlerted(List<UUID> concernIds, String localAuthority) {
         for (UUID id : concernIds) {
-            ConcernReplica concern = concerns.findById(id);
+            // The alert's event may overtake its concerns' own (other partitions): ask concern-service then.
+            ConcernReplica concern = lookup.known(id);
             if (concern == null) {
-                // The concern's own events are published before the alert; retried until they are here.
-                throw new IllegalStateException("concern " + id + " named by a pattern alert is not replicated yet");
+                LOG.warnf("Pattern alert names concern %s, which concern-service does not know; nothing shared", id);
+                continue;
             }
             reached(concern, localAuthority, Route.PATTERN);
         }

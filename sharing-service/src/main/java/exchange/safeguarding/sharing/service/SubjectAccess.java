@@ -1,5 +1,7 @@
 package exchange.safeguarding.sharing.service;
 
+import exchange.safeguarding.sharing.domain.AccessLogEntry;
+
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.ConsentRecord;
@@ -31,7 +33,7 @@ public class SubjectAccess {
 
     public record Export(AdultReference adult, String organisation, Instant exportedAt, String exportedBy,
                          List<ConsentRecord> consentHistory, List<SharingRequest> decisions, List<Disclosure> disclosures,
-                         List<InformTask> informThePerson) {
+                         List<InformTask> informThePerson, List<AccessLogEntry> seenBy) {
     }
 
     private final EntityManager entityManager;
@@ -39,10 +41,12 @@ public class SubjectAccess {
     private final SharingRequestRepository requests;
     private final InformTaskRepository informTasks;
     private final DecisionLog log;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     public SubjectAccess(EntityManager entityManager, ConsentRecordRepository consents, SharingRequestRepository requests,
-                         InformTaskRepository informTasks, DecisionLog log, Clock clock) {
+                         InformTaskRepository informTasks, DecisionLog log, AccessLog accessLog, Clock clock) {
+        this.accessLog = accessLog;
         this.requests = requests;
         this.entityManager = entityManager;
         this.consents = consents;
@@ -76,6 +80,9 @@ public class SubjectAccess {
         log.append("SUBJECT_ACCESS_EXPORTED", requestIds.isEmpty() ? new UUID(0, 0) : requestIds.get(0), org, Map.of(
                 "exportedBy", caller.name(), "decisions", requestIds.size(), "disclosures", disclosures.size(),
                 "consentRecords", history.size()));
-        return new Export(adult, org, now, caller.name(), history, decisions, disclosures, informing);
+        // Who has seen the organisation's information about the adult; and this export reads what others disclosed.
+        List<AccessLogEntry> seenBy = accessLog.aboutAdult(org, adult.personId());
+        accessLog.disclosuresRead(caller, disclosures, AccessLogEntry.What.SUBJECT_ACCESS_EXPORT);
+        return new Export(adult, org, now, caller.name(), history, decisions, disclosures, informing, seenBy);
     }
 }

@@ -114,8 +114,24 @@ class OneGateIT {
                 Set.of("IDENTITY", "CONCERN_SUMMARY", "RISK_INFORMATION"), ALLEGED, VIEWS);
         assertEquals("Bruise explained by a fall witnessed by two staff", read.getString("closureReason"));
         assertNull(read.getString("adult.postcode"));
-        assertEquals("CLOSED_WITHOUT_REFERRAL",
-                WhatTheyRead.routeDecision("care.lead", concernId, COUNCIL, "CLOSED_WITHOUT_REFERRAL").getString("route"));
+        JsonPath decided = WhatTheyRead.routeDecision("care.lead", concernId, COUNCIL, "CLOSED_WITHOUT_REFERRAL");
+
+        // Who has seen it: the care home's data protection officer and Caldicott guardian see the council's reads, with
+        // the categories and the decision they rest on; the adult's subject access export shows them too.
+        for (String person : List.of("care.dpo", "care.caldicott")) {
+            JsonPath reads = await().atMost(WhatTheyRead.WITHIN).until(() -> given().header("Authorization", user(person))
+                    .get(url(PlatformSettings.SHARING, "/access-log?concernId=" + concernId)).then().statusCode(200)
+                    .extract().jsonPath(), r -> r.getList("findAll { it.what == 'CONCERN' }").size() > 0);
+            String entry = "find { it.what == 'CONCERN' }";
+            assertEquals(COUNCIL, reads.getString(entry + ".readerOrganisation"));
+            assertEquals("asc.officer", reads.getString(entry + ".readerName"));
+            assertEquals(List.of("IDENTITY", "CONCERN_SUMMARY", "RISK_INFORMATION"), reads.getList(entry + ".categories"));
+            assertTrue(reads.getList(entry + ".decisions", String.class).contains(decided.getString("id")));
+        }
+        JsonPath export = await().atMost(WhatTheyRead.WITHIN).until(() -> given().header("Authorization", user("care.dpo"))
+                .get(url(PlatformSettings.SHARING, "/subject-access?personId=" + read.getString("adult.personId")))
+                .then().statusCode(200).extract().jsonPath(), e -> e.getList("seenBy").size() > 0);
+        assertTrue(export.getList("seenBy.readerOrganisation", String.class).contains(COUNCIL), "who has seen my information");
     }
 
     @Test
@@ -152,8 +168,28 @@ class OneGateIT {
         assertTrue(police.getString("withheld[0].reason").startsWith("not an emergency category"));
         assertEquals(why.get("threat"), police.getString("emergencyJustification.threat"));
 
-        // The police read the concern itself as far as that decision released it.
-        WhatTheyRead.exactly(POLICE, "police.officer", concernId, Set.of("IDENTITY", "RISK_INFORMATION"), ALLEGED, VIEWS);
+        // The concern was not routed to the police: they read what was disclosed, in sharing-service, not the concern.
+        given().header("Authorization", user("police.officer")).get(url(PlatformSettings.CONCERN, "/concerns/" + concernId))
+                .then().statusCode(404);
+        given().header("Authorization", user("police.officer")).get(url(PlatformSettings.SHARING, "/access-log"))
+                .then().statusCode(403);
+        // Reading the disclosure's data is a read too.
+        String disclosureId = await().atMost(WhatTheyRead.WITHIN).until(() -> given()
+                .header("Authorization", Partnership.gateway(POLICE)).get(url(PlatformSettings.SHARING, "/disclosures?size=200"))
+                .then().statusCode(200).extract().jsonPath()
+                .getString("find { it.requestId == '" + police.getString("id") + "' && it.status == 'MADE' }.id"), id -> id != null);
+        JsonPath disclosed = given().header("Authorization", Partnership.gateway(POLICE))
+                .get(url(PlatformSettings.SHARING, "/disclosures/" + disclosureId)).then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Set.of("IDENTITY", "RISK_INFORMATION"), disclosed.getMap("data").keySet());
+        assertTrue(!disclosed.prettify().contains(ALLEGED) && !disclosed.prettify().contains(VIEWS), "only what was released");
+        assertTrue(given().header("Authorization", user("care.dpo")).get(url(PlatformSettings.SHARING, "/access-log?concernId="
+                        + concernId)).then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.what == 'DISCLOSURE' }.disclosureId", String.class).contains(disclosureId));
+        String personId = given().header("Authorization", practitioner).get(url(PlatformSettings.CONCERN, "/concerns/" + concernId))
+                .then().statusCode(200).extract().path("adult.personId");
+        JsonPath export = given().header("Authorization", user("care.dpo"))
+                .get(url(PlatformSettings.SHARING, "/subject-access?personId=" + personId)).then().statusCode(200).extract().jsonPath();
+        assertTrue(export.getList("seenBy.disclosureId", String.class).contains(disclosureId), "who has seen my information");
 
         // The care home's lead and Caldicott guardian are told of each emergency use at once, and can list them all.
         for (String person : List.of("care.lead", "care.caldicott")) {

@@ -67,8 +67,12 @@ class Scenario07WhistleblowingIT {
                 "CONCERN_SUMMARY", "RISK_INFORMATION", "HEALTH", "CARE_AND_SUPPORT_NEEDS", "VIEWS_AND_WISHES"), "Cooper");
         assertEquals(RAISER, councilView.getString("raisedBy"));
         assertEquals(WHAT_HAPPENED, councilView.getString("whatHappened"));
-        assertEquals("WHISTLEBLOWING", WhatTheyRead.routeDecision("care.lead", concernId, COUNCIL, "WHISTLEBLOWING")
-                .getString("route"));
+        // The decision is confidential: the care home, whose management the concern bypasses, does not see it.
+        for (String token : List.of(Partnership.user("care.lead"), Partnership.gateway(CARE_HOME))) {
+            assertFalse(given().header("Authorization", token).get(Partnership.url(PlatformSettings.SHARING,
+                    "/sharing-requests?size=200")).then().statusCode(200).extract().asString().contains(concernId),
+                    "the care home's own lists hold no decision about the whistleblowing concern");
+        }
 
         // Meadowbank's safeguarding lead is told in person, in the lead's own inbox (not its line managers, not the
         // care home's case system), and sees the concern but not who raised it.

@@ -35,6 +35,8 @@ final class SecurityTestWorld {
     static final String CARE = "MATRIX-CARE";
     static final String COUNCIL = "MATRIX-COUNCIL";
     static final String SPARE = "MATRIX-SPARE";
+    /** The area's police: an emergency service, so the council's emergency disclosure can be honoured. */
+    static final String POLICE = "MATRIX-POLICE";
     static final String FAR_CARE = "MATRIX-FAR-CARE";
     static final String FAR_COUNCIL = "MATRIX-FAR-COUNCIL";
     static final String PLATFORM = "PLATFORM";
@@ -151,9 +153,10 @@ final class SecurityTestWorld {
         register(admin, COUNCIL, "Matrix Council Adult Social Care", "LOCAL_AUTHORITY_ADULT_SOCIAL_SERVICES", "Matrixshire");
         register(admin, CARE, "Matrix Care Homes", "CARE_PROVIDER", "Matrixshire");
         register(admin, SPARE, "Matrix Spare Care", "CARE_PROVIDER", "Matrixshire");
+        register(admin, POLICE, "Matrix Police", "POLICE", "Matrixshire");
         register(admin, FAR_COUNCIL, "Far Council Adult Social Care", "LOCAL_AUTHORITY_ADULT_SOCIAL_SERVICES", "Farshire");
         register(admin, FAR_CARE, "Far Care Homes", "CARE_PROVIDER", "Farshire");
-        for (String code : List.of(COUNCIL, CARE, SPARE, FAR_COUNCIL, FAR_CARE)) {
+        for (String code : List.of(COUNCIL, CARE, SPARE, POLICE, FAR_COUNCIL, FAR_CARE)) {
             call(admin, "PUT", PlatformSettings.AGREEMENT, "/organisations/" + code + "/safeguarding-setup", setup(code), 200);
             call(admin, "PUT", PlatformSettings.AGREEMENT, "/organisations/" + code + "/gateway",
                     Map.of("url", gateways.url("/hooks/" + code.toLowerCase())), 200);
@@ -318,9 +321,15 @@ final class SecurityTestWorld {
         own.put("sharing-challenge", call(practitioner, "POST", PlatformSettings.SHARING,
                 "/sharing-requests/" + refused.path("id").asText() + "/challenges", Map.of("reason", "The agreement is being signed"), 201)
                 .path("id").asText());
-        // The council discloses in an emergency: its own disclosure, inform-the-person task and review.
-        own.put("sharing-request@" + COUNCIL, call(officer, "POST", PlatformSettings.SHARING, "/sharing-requests",
-                emergencyRequest(CARE, concern), 201).path("id").asText());
+        // The council discloses in an emergency to the area's police: its own disclosure, inform-the-person task and
+        // review (an emergency is honoured only for the emergency services, decision 35).
+        // The council can pass on only what the concern's emergency routing released to it: wait for that decision.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> call(officer, "GET", PlatformSettings.CONCERN,
+                "/concerns/" + concern, null, 200).path("access").path("released").size() > 0);
+        JsonNode councilEmergency = call(officer, "POST", PlatformSettings.SHARING, "/sharing-requests",
+                emergencyRequest(POLICE, concern), 201);
+        expect(councilEmergency, "outcome", "APPROVED");
+        own.put("sharing-request@" + COUNCIL, councilEmergency.path("id").asText());
 
         JsonNode farRefused = call(far.get("practitioner"), "POST", PlatformSettings.SHARING, "/sharing-requests",
                 request(SPARE, foreign.get("concern"), "COORDINATE_RESPONSES", null), 201);
@@ -360,7 +369,9 @@ final class SecurityTestWorld {
     private Map<String, Object> emergencyRequest(String recipient, String concernId) {
         Map<String, Object> body = request(recipient, concernId, "PREVENT_DEATH_OR_SERIOUS_HARM", "VITAL_INTERESTS");
         body.put("emergency", true);
-        body.put("justification", "Threatened tonight; the home must know now");
+        body.put("justification", "Threatened tonight; the police must know now");
+        body.put("emergencyJustification", Map.of("threat", "Her visitor has threatened to come back tonight and hurt her",
+                "whyItCouldNotWait", "He is due within hours and there is no time to ask or to wait for approval"));
         return body;
     }
 

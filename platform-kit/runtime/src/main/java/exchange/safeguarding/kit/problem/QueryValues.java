@@ -59,4 +59,15 @@ public final class QueryValues {
             default -> throw ProblemException.invalid(field, "must be true or false");
         };
     }
+
+    public static Optional<java.util.UUID> optionalUuid(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.util.UUID.fromString(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be a UUID");
+        }
+    }
 }
