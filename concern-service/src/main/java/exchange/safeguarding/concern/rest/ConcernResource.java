@@ -3,6 +3,7 @@ package exchange.safeguarding.concern.rest;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernReadKind;
 import exchange.safeguarding.concern.domain.ConcernField;
 import exchange.safeguarding.concern.repository.ConcernRepository;
 import exchange.safeguarding.concern.repository.ConcernStepRepository;
@@ -130,7 +131,7 @@ public class ConcernResource {
         Caller who = caller.get();
         Concern concern = visibility.visible(who, concerns.findById(id), id);
         var scope = visibility.scope(who, concern);
-        reads.read(who, ConcernReads.What.CONCERN, concern, scope);
+        reads.read(who, ConcernReadKind.CONCERN, concern, scope);
         return ConcernView.of(concern, scope);
     }
 
@@ -148,7 +149,7 @@ public class ConcernResource {
         List<Concern> visible = concerns.visibleTo(who.organisation(), page, size).stream()
                 .filter(c -> visibility.canSee(who, c)).toList();
         var scopes = visibility.scopes(who, visible);
-        reads.read(who, ConcernReads.What.CONCERN_LIST, visible, scopes);
+        reads.read(who, ConcernReadKind.CONCERN_LIST, visible, scopes);
         return visible.stream().map(c -> ConcernView.of(c, scopes.get(c.id))).toList();
     }
 

@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.service;
 
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernReadKind;
 import exchange.safeguarding.concern.messaging.ConcernEvents;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.outbox.Outbox;
@@ -26,10 +27,6 @@ public class ConcernReads {
 
     public static final String READ = "access.read.v1";
 
-    public enum What {
-        CONCERN, CONCERN_LIST, CHRONOLOGY
-    }
-
     /** One organisation's read of one concern's details. */
     public record ConcernRead(UUID readId, String what, UUID concernId, String owner, boolean confidential,
                               UUID adultPersonId, String reader, String readerSubject, String readerName,
@@ -45,7 +42,7 @@ public class ConcernReads {
     }
 
     @Transactional
-    public void read(Caller caller, What what, List<Concern> concerns, Map<UUID, ConcernReadScope> scopes) {
+    public void read(Caller caller, ConcernReadKind what, List<Concern> concerns, Map<UUID, ConcernReadScope> scopes) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (Concern c : concerns) {
             ConcernReadScope scope = scopes.get(c.id);
@@ -59,7 +56,7 @@ public class ConcernReads {
         }
     }
 
-    public void read(Caller caller, What what, Concern concern, ConcernReadScope scope) {
+    public void read(Caller caller, ConcernReadKind what, Concern concern, ConcernReadScope scope) {
         read(caller, what, List.of(concern), Map.of(concern.id, scope));
     }
 }

@@ -1,6 +1,7 @@
 package exchange.safeguarding.concern.service;
 
 import exchange.safeguarding.concern.domain.Concern;
+import exchange.safeguarding.concern.domain.ConcernReadKind;
 import exchange.safeguarding.concern.domain.ConcernField;
 import exchange.safeguarding.concern.domain.ConcernStep;
 import exchange.safeguarding.concern.domain.Person;
@@ -52,7 +53,7 @@ public class PersonRecords {
         List<Concern> visible = visibleConcerns(caller, personId);
         List<ChronologyEntry> entries = new ArrayList<>();
         var scopes = visibility.scopes(caller, visible);
-        reads.read(caller, ConcernReads.What.CHRONOLOGY, visible, scopes);
+        reads.read(caller, ConcernReadKind.CHRONOLOGY, visible, scopes);
         for (Concern concern : visible) {
             ConcernReadScope scope = scopes.get(concern.id);
             boolean hideRaiser = ConcernVisibility.WITHHELD.equals(scope.raisedBy());
