@@ -90,6 +90,11 @@ public class ConcernVisibility {
             return false;
         }
         if (concern.whistleblowing && caller.belongsTo(concern.organisation)) {
+            // The organisation's own case system never reads it, whoever raised it through the gateway: the system is
+            // the organisation's, and so within its management's reach.
+            if (caller.hasRole(Roles.GATEWAY)) {
+                return false;
+            }
             return concern.raisedBy(caller.subject())
                     || (caller.hasRole(Roles.SAFEGUARDING_LEAD) && !concern.implicatesSafeguardingLead);
         }
@@ -105,7 +110,8 @@ public class ConcernVisibility {
 
     /** The raiser as this caller may know them. */
     public String raiserFor(Caller caller, Concern concern) {
-        if (concern.whistleblowing && caller.belongsTo(concern.organisation) && !concern.raisedBy(caller.subject())) {
+        if (concern.whistleblowing && caller.belongsTo(concern.organisation)
+                && (caller.hasRole(Roles.GATEWAY) || !concern.raisedBy(caller.subject()))) {
             return WITHHELD;
         }
         return concern.raisedByName;

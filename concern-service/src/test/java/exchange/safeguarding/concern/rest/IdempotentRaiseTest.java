@@ -37,9 +37,12 @@ class IdempotentRaiseTest {
     static final String POLICE = "NORTHSHIRE-POLICE";
 
     private static Response post(String auth, String key, String body) {
-        var request = given().header("Authorization", auth).contentType(ContentType.JSON).body(body);
+        var request = given().header("Authorization", auth).header("Acting-Person", ACTING).contentType(ContentType.JSON).body(body);
         return (key == null ? request : request.header("Idempotency-Key", key)).when().post("/concerns");
     }
+
+    /** The member of staff behind the gateway (ignored for a person's own token). */
+    static final String ACTING = "id=\"u-17\", name=\"Sam Carter\", role=\"practitioner\"";
 
     @Test
     void aRetryWithTheSameKeyGetsTheSameConcernAndNothingIsRaisedTwice() {

@@ -42,4 +42,17 @@ public class ConcernReplica extends PanacheEntityBase {
 
     @Column(name = "raised_at", nullable = false)
     public Instant raisedAt;
+
+    public static ConcernReplica of(UUID concernId, String organisation, UUID adultPersonId, String localAuthority,
+                                    String urgency, boolean whistleblowing, Instant raisedAt) {
+        ConcernReplica c = new ConcernReplica();
+        c.concernId = concernId;
+        c.organisation = organisation;
+        c.adultPersonId = adultPersonId;
+        c.localAuthority = localAuthority;
+        c.urgency = urgency;
+        c.whistleblowing = whistleblowing;
+        c.raisedAt = raisedAt;
+        return c;
+    }
 }

@@ -61,14 +61,8 @@ public class ConcernLookup {
     }
 
     private ConcernReplica fill(ConcernExtracts.ConcernFacts facts) {
-        ConcernReplica c = new ConcernReplica();
-        c.concernId = facts.concernId();
-        c.organisation = facts.organisation();
-        c.adultPersonId = facts.adultPersonId();
-        c.localAuthority = facts.localAuthority();
-        c.urgency = facts.urgency();
-        c.whistleblowing = facts.whistleblowing();
-        c.raisedAt = facts.raisedAt();
+        ConcernReplica c = ConcernReplica.of(facts.concernId(), facts.organisation(), facts.adultPersonId(),
+                facts.localAuthority(), facts.urgency(), facts.whistleblowing(), facts.raisedAt());
         concerns.insertIfAbsent(c);
         if (facts.parties() != null) {
             facts.parties().forEach(party -> concerns.addParty(c.concernId, party));

@@ -62,14 +62,8 @@ public class ConcernReplicaUpdates {
         if (RAISED.equals(event.type())) {
             Raised raised = codec.data(event, Raised.class);
             if (concerns.findById(raised.concernId()) == null) {
-                ConcernReplica c = new ConcernReplica();
-                c.concernId = raised.concernId();
-                c.organisation = raised.organisation();
-                c.adultPersonId = raised.adultPersonId();
-                c.localAuthority = raised.localAuthority();
-                c.urgency = raised.urgency();
-                c.whistleblowing = raised.whistleblowing();
-                c.raisedAt = raised.raisedAt();
+                ConcernReplica c = ConcernReplica.of(raised.concernId(), raised.organisation(), raised.adultPersonId(),
+                        raised.localAuthority(), raised.urgency(), raised.whistleblowing(), raised.raisedAt());
                 concerns.insertIfAbsent(c);
                 concerns.addParty(c.concernId, c.organisation);
             }

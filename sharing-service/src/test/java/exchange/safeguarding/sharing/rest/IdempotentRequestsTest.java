@@ -45,7 +45,8 @@ class IdempotentRequestsTest {
         String first = share(key, "IDENTITY").statusCode(201).header("Idempotent-Replayed", nullValue())
                 .body("outcome", equalTo("REFUSED")).extract().path("id");
         // Byte-for-byte different JSON asking for the same thing is the same request.
-        String again = given().header("Authorization", gateway).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        String again = given().header("Authorization", gateway).header("Acting-Person", "id=\"u-9\", name=\"Pat Lee\", role=\"practitioner\"")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("""
                         { "dataCategories": ["IDENTITY"], "purpose": "COORDINATE_RESPONSES",
                           "adult": {"personId": "%s"}, "recipient": "%s" }""".formatted(personId, council))
@@ -98,7 +99,8 @@ class IdempotentRequestsTest {
     }
 
     ValidatableResponse share(String key, String category) {
-        return given().header("Authorization", gateway).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        return given().header("Authorization", gateway).header("Acting-Person", "id=\"u-9\", name=\"Pat Lee\", role=\"practitioner\"")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("""
                         {"recipient": "%s", "adult": {"personId": "%s"}, "purpose": "COORDINATE_RESPONSES",
                          "dataCategories": ["%s"]}""".formatted(council, personId, category))
@@ -108,7 +110,8 @@ class IdempotentRequestsTest {
     ValidatableResponse consent(String key, String decision) {
         String scope = "GIVEN".equals(decision) ? """
                 , "recipients": ["%s"], "dataCategories": ["IDENTITY"]""".formatted(council) : "";
-        return given().header("Authorization", gateway).header("Idempotency-Key", key).contentType(ContentType.JSON)
+        return given().header("Authorization", gateway).header("Acting-Person", "id=\"u-9\", name=\"Pat Lee\", role=\"practitioner\"")
+                .header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("""
                         {"adult": {"personId": "%s", "givenName": "Edith", "familyName": "Clarke", "dateOfBirth": "1941-03-02"},
                          "decision": "%s", "purposes": ["COORDINATE_RESPONSES"]%s, "howObtained": "In person",

@@ -169,6 +169,7 @@ final class ConcernLoad implements AutoCloseable {
                 try {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(concerns).timeout(Duration.ofSeconds(15))
                             .header("Authorization", source.bearer().get()).header("Content-Type", "application/json")
+                            .header(ActingPersonFilter.HEADER, ActingPersonFilter.SOMEONE)
                             .header("Accept", "application/json").header("Idempotency-Key", reference.replace(' ', ':'))
                             .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
                     int status = response.statusCode();

@@ -121,10 +121,13 @@ class OneGateIT {
         for (String person : List.of("care.dpo", "care.caldicott")) {
             JsonPath reads = await().atMost(WhatTheyRead.WITHIN).until(() -> given().header("Authorization", user(person))
                     .get(url(PlatformSettings.SHARING, "/access-log?concernId=" + concernId)).then().statusCode(200)
-                    .extract().jsonPath(), r -> r.getList("findAll { it.what == 'CONCERN' }").size() > 0);
-            String entry = "find { it.what == 'CONCERN' }";
+                    .extract().jsonPath(), r -> r.getList("findAll { it.what == 'CONCERN' && it.readerName == 'asc.officer' }")
+                    .size() > 0);
+            String entry = "find { it.what == 'CONCERN' && it.readerName == 'asc.officer' }";
             assertEquals(COUNCIL, reads.getString(entry + ".readerOrganisation"));
-            assertEquals("asc.officer", reads.getString(entry + ".readerName"));
+            // The council's case system read it too, as the member of staff it named.
+            assertTrue(reads.getList("readerName", String.class).stream()
+                    .anyMatch(n -> n.endsWith("via service-account-gateway-northshire-asc")), reads.prettify());
             assertEquals(List.of("IDENTITY", "CONCERN_SUMMARY", "RISK_INFORMATION"), reads.getList(entry + ".categories"));
             assertTrue(reads.getList(entry + ".decisions", String.class).contains(decided.getString("id")));
         }
@@ -211,6 +214,45 @@ class OneGateIT {
         }
         given().header("Authorization", user("care.lead")).get(url(PlatformSettings.SHARING, "/sharing-requests?emergency=maybe"))
                 .then().statusCode(400);
+    }
+
+    @Test
+    void gatewayCallsAreAttributedToTheMemberOfStaffActingAndUnattributedWritesAreRefused() {
+        String gateway = Partnership.gateway(MEADOWBANK);
+        String chloe = "id=\"cm-204\", name=\"Chloe Marsh\", role=\"practitioner\"";
+        String through = "Chloe Marsh (practitioner, cm-204) via service-account-gateway-meadowbank-care";
+        String concernId = given().header("Authorization", gateway).header("Acting-Person", chloe).contentType(ContentType.JSON)
+                .body(concern(InventedPerson.named("Ada", "Attributed"), "ROUTINE"))
+                .post(url(PlatformSettings.CONCERN, "/concerns")).then().statusCode(201)
+                .body("raisedBy", org.hamcrest.Matchers.equalTo(through)).extract().path("id");
+        given().header("Authorization", user("care.manager")).get(url(PlatformSettings.CONCERN, "/concerns/" + concernId + "/steps"))
+                .then().statusCode(200).body("doneBy", org.hamcrest.Matchers.hasItem(through));
+        given().header("Authorization", gateway).header("Acting-Person", chloe).contentType(ContentType.JSON)
+                .body(Map.of("recipient", COUNCIL, "concernId", concernId, "purpose", "COORDINATE_RESPONSES",
+                        "dataCategories", List.of("IDENTITY"), "ground", "RISK_TO_OTHERS",
+                        "justification", "Other residents are at risk from the same visitor"))
+                .post(url(PlatformSettings.SHARING, "/sharing-requests")).then().statusCode(201)
+                .body("requestedBy", org.hamcrest.Matchers.equalTo(through));
+
+        // A write that names no one is refused, and changes nothing.
+        given().header("Authorization", gateway).header(ActingPersonFilter.NO_ONE, "yes").contentType(ContentType.JSON)
+                .body(concern(InventedPerson.named("Una", "Attributed"), "ROUTINE"))
+                .post(url(PlatformSettings.CONCERN, "/concerns")).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("Acting-Person"));
+        given().header("Authorization", gateway).header("Acting-Person", "Chloe").contentType(ContentType.JSON)
+                .body(Map.of("recipient", COUNCIL, "concernId", concernId, "purpose", "COORDINATE_RESPONSES",
+                        "dataCategories", List.of("IDENTITY")))
+                .post(url(PlatformSettings.SHARING, "/sharing-requests")).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("Acting-Person"));
+
+        // Whistleblowing through the gateway: the care home's own case system never reads it, whoever raised it.
+        String whistle = given().header("Authorization", gateway).header("Acting-Person", chloe).contentType(ContentType.JSON)
+                .body(concern(InventedPerson.named("Wanda", "Whistle"), "ROUTINE").replace("\"urgency\"",
+                        "\"whistleblowing\": {\"aboutOwnOrganisation\": true}, \"urgency\""))
+                .post(url(PlatformSettings.CONCERN, "/concerns")).then().statusCode(201).extract().path("id");
+        given().header("Authorization", gateway).get(url(PlatformSettings.CONCERN, "/concerns/" + whistle)).then().statusCode(404);
+        assertEquals(through, given().header("Authorization", user("asc.officer"))
+                .get(url(PlatformSettings.CONCERN, "/concerns/" + whistle)).then().statusCode(200).extract().path("raisedBy"));
     }
 
     private static JsonPath emergency(String token, String concernId, String recipient, Map<String, String> why,

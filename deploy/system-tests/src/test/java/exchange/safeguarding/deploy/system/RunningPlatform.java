@@ -20,6 +20,7 @@ final class RunningPlatform {
 
     static synchronized LocalPlatform get() {
         if (platform == null) {
+            ActingPersonFilter.install();
             try {
                 Path root = Path.of("").toAbsolutePath().getParent().getParent();
                 Path home = Path.of("target", "platform-home").toAbsolutePath();

@@ -27,6 +27,18 @@ public interface PlatformConfig {
     /** How fast one caller may call this service instance (see {@code exchange.safeguarding.kit.limits}). */
     RateLimit rateLimit();
 
+    /** The member of staff acting behind an agency gateway (see {@code exchange.safeguarding.kit.caller.ActingPerson}). */
+    ActingPersonSettings actingPerson();
+
+    interface ActingPersonSettings {
+        /**
+         * Whether a gateway call that changes anything (POST, PUT, PATCH, DELETE) must name the member of staff acting;
+         * on in the services that record a person (raised by, requested by, decided by).
+         */
+        @WithDefault("false")
+        boolean requiredOnWrites();
+    }
+
     interface RateLimit {
         /** Off only for load tests that measure the services themselves. */
         @WithDefault("true")

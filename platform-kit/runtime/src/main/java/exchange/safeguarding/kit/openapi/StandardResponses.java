@@ -120,6 +120,9 @@ public class StandardResponses implements OASFilter {
         }
         byCode.replaceAll((code, response) -> withProblemContent(code, response, path));
         List<String> roles = rolesAllowed(operation);
+        if (roles.contains("gateway") && actingPersonRequired()) {
+            operation.addParameter(actingPerson());
+        }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             standard(byCode, Standard.UNAUTHENTICATED);
             standard(byCode, Standard.FORBIDDEN);
@@ -141,6 +144,24 @@ public class StandardResponses implements OASFilter {
             operation.setDescription(operation.getDescription().strip() + "\n\n" + ROLES_PREFIX
                     + roles.stream().map(role -> "`" + role + "`").collect(Collectors.joining(", ")) + ".");
         }
+    }
+
+    /** Whether this service refuses a gateway's unattributed write (kit.acting-person.required-on-writes). */
+    private static boolean actingPersonRequired() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("kit.acting-person.required-on-writes", Boolean.class).orElse(false);
+    }
+
+    private static Parameter actingPerson() {
+        return OASFactory.createParameter().name(exchange.safeguarding.kit.caller.ActingPerson.HEADER).in(Parameter.In.HEADER)
+                .required(false).example("id=\"cm-204\", name=\"Chloe Marsh\", role=\"practitioner\"")
+                .description("For a gateway: the member of staff acting, an RFC 8941 dictionary of `id` (their user id in "
+                        + "your system, 1 to 40 characters), `name` (1 to 80, printable ASCII) and `role` (practitioner, "
+                        + "line-manager, safeguarding-lead, la-safeguarding-officer, caldicott-guardian, "
+                        + "data-protection-officer or auditor). Required on a gateway's POST, PUT and DELETE, which are "
+                        + "refused without it (400); they are recorded as the person acting via the gateway. A person's "
+                        + "own token ignores it.")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(1000));
     }
 
     /** Adds the standard answer, or puts it in place of a bare one (no content, a generic description). */
