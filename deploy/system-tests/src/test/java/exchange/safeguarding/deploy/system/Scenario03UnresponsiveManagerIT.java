@@ -132,6 +132,14 @@ class Scenario03UnresponsiveManagerIT {
         Duration councilHas = Duration.between(Instant.now(), Instant.parse(atCouncil.getString("responseDueAt")));
         assertTrue(councilHas.compareTo(Duration.ofHours(20)) > 0, "the council's own routine response time: " + councilHas);
 
+        // The one gate: the escalation is Orchard's sharing decision on the council's statutory duty, minimised by the
+        // protocol; the council reads those categories and nowhere the lodger alleged to cause harm.
+        WhatTheyRead.exactly(COUNCIL, "asc.officer", concernId, java.util.Set.of("IDENTITY", "CONTACT", "CONCERN_SUMMARY",
+                "RISK_INFORMATION", "HEALTH", "CARE_AND_SUPPORT_NEEDS", "VIEWS_AND_WISHES"), "Sprague", "Lodger");
+        JsonPath decided = WhatTheyRead.routeDecision("orchard.lead", concernId, COUNCIL, "ESCALATION");
+        assertEquals("SAFEGUARDING_DUTY", decided.getString("ground"));
+        assertEquals(List.of("PERSON_ALLEGED_TO_CAUSE_HARM"), decided.getList("withheld.category"));
+
         List<Map<String, Object>> steps = given().header("Authorization", user("orchard.practitioner"))
                 .get(url(PlatformSettings.CONCERN, "/concerns/" + concernId + "/steps")).then().statusCode(200)
                 .extract().jsonPath().getList("$");
@@ -182,6 +190,8 @@ class Scenario03UnresponsiveManagerIT {
                                 "postcode", "NS6 4JJ"),
                         "abuseTypes", List.of("NEGLECT_AND_ACTS_OF_OMISSION"),
                         "location", Map.of("type", "OWN_HOME"),
+                        "personAllegedToCauseHarm", Map.of("person", Map.of("givenName", "Rodney", "familyName", "Sprague"),
+                                "relationship", "Lodger"),
                         "whatHappened", whatHappened, "urgency", urgency))
                 .post(url(PlatformSettings.CONCERN, "/concerns")).then().statusCode(201)
                 .body("ownerOrganisation", equalTo(ORCHARD)).body("localAuthority", equalTo(COUNCIL)).extract().jsonPath();
