@@ -86,10 +86,7 @@ public class DisclosureExtracts {
     private static Map<String, Object> section(Object... pairs) {
         Map<String, Object> section = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            Object value = pairs[i + 1];
-            if (value != null) {
-                section.put((String) pairs[i], value instanceof Enum<?> e ? e.name() : value);
-            }
+            put(section, (String) pairs[i], pairs[i + 1]);
         }
         return section;
     }

@@ -26,6 +26,8 @@ public final class SharingRules {
     public static final String LAWFUL_BASIS = "lawful basis";
     public static final String APPROVAL = "approval";
     public static final String EMERGENCY = "emergency";
+    /** The least an emergency justification's threat and reason each say: a sentence, not a word. */
+    public static final int MIN_JUSTIFICATION = 20;
 
     private SharingRules() {
     }
@@ -197,8 +199,6 @@ public final class SharingRules {
     private static boolean substantive(String text) {
         return text != null && text.strip().length() >= MIN_JUSTIFICATION && text.strip().split("\\s+").length >= 4;
     }
-
-    public static final int MIN_JUSTIFICATION = 20;
 
     private static String threat(SharingRequest request) {
         EmergencyJustification j = request.emergencyJustification;

@@ -22,7 +22,7 @@ public class ConcernReplicaRepository implements PanacheRepositoryBase<ConcernRe
     }
 
     /** Two paths fill the replica (the concern's event, and a caller's read of its own write): the first one wins. */
-    public void insertIfAbsent(exchange.safeguarding.sharing.domain.ConcernReplica c) {
+    public void insertIfAbsent(ConcernReplica c) {
         // Typed binding: a null person id or local authority must still bind as uuid and varchar.
         getEntityManager().createNativeQuery("""
                         insert into concern_replica (concern_id, organisation, adult_person_id, local_authority, urgency,

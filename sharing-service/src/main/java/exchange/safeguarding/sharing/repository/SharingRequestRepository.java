@@ -1,5 +1,10 @@
 package exchange.safeguarding.sharing.repository;
 
+import java.util.Set;
+import java.util.EnumSet;
+import exchange.safeguarding.sharing.domain.Route;
+import exchange.safeguarding.sharing.domain.Outcome;
+import exchange.safeguarding.kit.vocabulary.DataCategory;
 import exchange.safeguarding.kit.persistence.Paging;
 import exchange.safeguarding.sharing.domain.AdultReference;
 import exchange.safeguarding.sharing.domain.SharingRequest;
@@ -38,17 +43,15 @@ public class SharingRequestRepository implements PanacheRepositoryBase<SharingRe
     }
 
     /** Every category of the concern that approved decisions released to the organisation. */
-    public java.util.Set<exchange.safeguarding.kit.vocabulary.DataCategory> releasedTo(UUID concernId, String organisation) {
-        java.util.Set<exchange.safeguarding.kit.vocabulary.DataCategory> held =
-                java.util.EnumSet.noneOf(exchange.safeguarding.kit.vocabulary.DataCategory.class);
-        find("concernId = ?1 and recipient = ?2 and outcome = ?3", concernId, organisation,
-                exchange.safeguarding.sharing.domain.Outcome.APPROVED).list()
+    public Set<DataCategory> releasedTo(UUID concernId, String organisation) {
+        Set<DataCategory> held = EnumSet.noneOf(DataCategory.class);
+        find("concernId = ?1 and recipient = ?2 and outcome = ?3", concernId, organisation, Outcome.APPROVED).list()
                 .forEach(r -> held.addAll(r.releasedCategories));
         return held;
     }
 
     /** Whether the platform already asked on this route of the concern to this recipient (an event applied twice). */
-    public boolean decidedOnRoute(UUID concernId, String recipient, exchange.safeguarding.sharing.domain.Route route) {
+    public boolean decidedOnRoute(UUID concernId, String recipient, Route route) {
         return !find("concernId = ?1 and recipient = ?2 and route = ?3", concernId, recipient, route).page(0, 1).list().isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package exchange.safeguarding.sharing.rest;
 
+import exchange.safeguarding.sharing.domain.EmergencyJustification;
+import exchange.safeguarding.kit.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import exchange.safeguarding.kit.caller.CurrentCaller;
 import exchange.safeguarding.kit.caller.Roles;
@@ -122,7 +124,7 @@ public class SharingRequestResource {
                 body.publicInterest() == null ? null : body.publicInterest().toDomain(),
                 body.legalDuty() == null ? null : new exchange.safeguarding.sharing.domain.LegalDuty(body.legalDuty().type(),
                         body.legalDuty().reference()),
-                why == null ? null : new exchange.safeguarding.sharing.domain.EmergencyJustification(why.threat(),
+                why == null ? null : new EmergencyJustification(why.threat(),
                         why.whyItCouldNotWait()), null);
     }
 
@@ -145,7 +147,7 @@ public class SharingRequestResource {
         String filter = QueryValues.optionalEnum(Outcome.class, outcome, "outcome").map(Enum::name).orElse(null);
         if (QueryValues.optionalBoolean(emergency, "emergency").orElse(false)) {
             if (filter != null) {
-                throw exchange.safeguarding.kit.problem.ProblemException.invalid("outcome", "is not combined with emergency=true");
+                throw ProblemException.invalid("outcome", "is not combined with emergency=true");
             }
             return requests.emergenciesBy(caller.get().organisation(), page, size).stream().map(SharingRequestView::of).toList();
         }

@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.rest;
 
+import exchange.safeguarding.sharing.domain.AccessLogEntry;
 import exchange.safeguarding.sharing.domain.EmergencyJustification;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -134,7 +135,7 @@ public final class SharingViews {
                                 List<DataCategory> categories,
                                 @Schema(description = "The sharing decisions the read rests on") List<UUID> decisions,
                                 Instant readAt) {
-        static AccessLogView of(exchange.safeguarding.sharing.domain.AccessLogEntry e) {
+        static AccessLogView of(AccessLogEntry e) {
             return new AccessLogView(e.id, e.what, e.ownerOrganisation, e.readerOrganisation, e.readerSubject, e.readerName,
                     e.concernId, e.disclosureId, e.adultPersonId, e.categories, e.decisions, e.readAt);
         }

@@ -1,5 +1,6 @@
 package exchange.safeguarding.sharing.service;
 
+import io.quarkus.panache.common.Parameters;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.kit.caller.Caller;
 import exchange.safeguarding.kit.events.CloudEvent;
@@ -100,12 +101,18 @@ public class AccessLog {
         if (Paging.beyondEnd(page, size)) {
             return List.of();
         }
-        String query = "ownerOrganisation = ?1 and confidential = false"
-                + (concernId != null ? " and concernId = ?2" : personId != null ? " and adultPersonId = ?2" : "");
-        var found = concernId != null || personId != null
-                ? AccessLogEntry.<AccessLogEntry>find(query, Sort.descending("readAt"), owner, concernId != null ? concernId : personId)
-                : AccessLogEntry.<AccessLogEntry>find(query, Sort.descending("readAt"), owner);
-        return found.page(Page.of(page, size)).list();
+        StringBuilder query = new StringBuilder("ownerOrganisation = :owner and confidential = false");
+        Parameters parameters = Parameters.with("owner", owner);
+        if (concernId != null) {
+            query.append(" and concernId = :concern");
+            parameters.and("concern", concernId);
+        }
+        if (personId != null) {
+            query.append(" and adultPersonId = :person");
+            parameters.and("person", personId);
+        }
+        return AccessLogEntry.<AccessLogEntry>find(query.toString(), Sort.descending("readAt"), parameters)
+                .page(Page.of(page, size)).list();
     }
 
     /** For subject access: every read of what the organisation holds about the adult, whistleblowing included. */

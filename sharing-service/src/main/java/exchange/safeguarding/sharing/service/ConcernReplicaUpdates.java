@@ -1,5 +1,7 @@
 package exchange.safeguarding.sharing.service;
 
+import java.util.Set;
+import java.util.LinkedHashSet;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import exchange.safeguarding.kit.events.CloudEvent;
 import exchange.safeguarding.kit.events.EventCodec;
@@ -90,7 +92,7 @@ public class ConcernReplicaUpdates {
         if (moved.recipients() != null) {
             moved.recipients().forEach(r -> concerns.addParty(concern.concernId, r.organisation()));
         }
-        java.util.Set<String> told = new java.util.LinkedHashSet<>();
+        Set<String> told = new LinkedHashSet<>();
         if (moved.recipients() != null) {
             moved.recipients().forEach(r -> told.add(r.organisation()));
         }
