@@ -291,7 +291,8 @@ public class KeycloakGatewayClients implements GatewayClients {
             return adminToken;
         }
         String form = "grant_type=client_credentials&client_id=" + query(config.clientId())
-                + "&client_secret=" + query(config.clientSecret());
+                + "&client_secret=" + query(config.clientSecret().orElseThrow(() -> new GatewayClientException(
+                "agreement.keycloak.client-secret is not set", 0)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(
                         base() + "/realms/" + segment(config.realm()) + "/protocol/openid-connect/token"))
                 .timeout(REQUEST_TIMEOUT)

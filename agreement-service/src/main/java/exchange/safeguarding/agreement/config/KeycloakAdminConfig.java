@@ -3,6 +3,8 @@ package exchange.safeguarding.agreement.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Optional;
+
 /** How agreement-service reaches Keycloak's admin REST API to provision organisations' gateway clients. */
 @ConfigMapping(prefix = "agreement.keycloak")
 public interface KeycloakAdminConfig {
@@ -18,7 +20,8 @@ public interface KeycloakAdminConfig {
     @WithDefault("agreement-service")
     String clientId();
 
-    String clientSecret();
+    /** From the secret store in production (checked at start); the local platform and tests set the demo secret. */
+    Optional<String> clientSecret();
 
     /** Off where no Keycloak admin API is reachable (e.g. tests): gateway clients are then not touched. */
     @WithDefault("true")

@@ -2,13 +2,16 @@ package exchange.safeguarding.concern.repository;
 
 import exchange.safeguarding.concern.domain.KnownOrganisation;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import exchange.safeguarding.kit.standing.SuspendedOrganisations;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
 
 import java.util.List;
 import java.util.Locale;
 
 @ApplicationScoped
-public class KnownOrganisationRepository implements PanacheRepositoryBase<KnownOrganisation, String> {
+public class KnownOrganisationRepository implements PanacheRepositoryBase<KnownOrganisation, String>, SuspendedOrganisations {
 
     /**
      * Organisations serving the same area (case-insensitive). The value is lower-cased here, not with {@code lower(?1)}:
@@ -21,5 +24,12 @@ public class KnownOrganisationRepository implements PanacheRepositoryBase<KnownO
 
     public List<KnownOrganisation> ofType(String type) {
         return list("type = ?1 order by code", type);
+    }
+
+    /** The organisations whose tokens every endpoint refuses (kit {@code OrganisationStanding}). */
+    @Override
+    public Set<String> read() {
+        return Set.copyOf(getEntityManager()
+                .createQuery("select o.code from KnownOrganisation o where o.status = 'SUSPENDED'", String.class).getResultList());
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** Who at an organisation is emailed: its safeguarding lead, as agreement-service last announced. */
+/** Who at an organisation is emailed, its safeguarding lead, and its standing, as agreement-service last announced. */
 @Entity
 @Table(name = "organisation_contact")
 public class OrganisationContact extends PanacheEntityBase {
@@ -21,6 +21,9 @@ public class OrganisationContact extends PanacheEntityBase {
 
     @Column(name = "lead_email")
     public String leadEmail;
+
+    /** INCOMPLETE, ACTIVE or SUSPENDED; null until an event carrying it arrives. */
+    public String status;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -39,7 +39,7 @@ public class EmailNotifications {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OrganisationSnapshot(String code, Lead safeguardingLead) {
+    record OrganisationSnapshot(String code, String status, Lead safeguardingLead) {
     }
 
     private final EntityManager entityManager;
@@ -71,6 +71,9 @@ public class EmailNotifications {
         }
         contact.leadName = snapshot.safeguardingLead() == null ? null : snapshot.safeguardingLead().name();
         contact.leadEmail = snapshot.safeguardingLead() == null ? null : snapshot.safeguardingLead().email();
+        if (snapshot.status() != null) {
+            contact.status = snapshot.status();
+        }
         contact.updatedAt = clock.instant();
         entityManager.persist(contact);
     }

@@ -20,6 +20,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final EmbeddedBroker broker;
     private final KeycloakServer keycloak;
+    /** The local platform's sealing key: public, so never valid in production. */
+    public static final String DEMO_SEALING_KEY = "bG9jYWwtZGVtby1zZWFsaW5nLWtleS0zMi1ieXRlcyE=";
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private volatile boolean closed;
@@ -31,7 +34,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.keycloak = new KeycloakServer(settings);
         for (String service : List.of(PlatformSettings.AGREEMENT, PlatformSettings.CONCERN, PlatformSettings.SHARING,
                 PlatformSettings.NOTIFICATION)) {
-            services.put(service, new ServiceProcess(service, settings, serviceProperties(service)));
+            Map<String, String> properties = new HashMap<>(serviceProperties(service));
+            properties.putAll(localProfile(service));
+            services.put(service, new ServiceProcess(service, settings, properties));
         }
     }
 
@@ -114,6 +119,24 @@ public final class LocalPlatform implements AutoCloseable {
 
     private interface Step {
         void run() throws Exception;
+    }
+
+    /**
+     * The documented demo secrets (README, "Demo users and clients"), set here and in the tests only: the services ship
+     * with none. The database password is the embedded server's, below.
+     */
+    private static final Map<String, Map<String, String>> DEMO_SECRETS = Map.of(
+            PlatformSettings.AGREEMENT, Map.of("kit.secret-sealing-key", DEMO_SEALING_KEY,
+                    "agreement.keycloak.client-secret", "demo-secret-agreement-service"),
+            PlatformSettings.CONCERN, Map.of(),
+            PlatformSettings.SHARING, Map.of("kit.service-client.client-secret", "demo-secret-platform-services"),
+            PlatformSettings.NOTIFICATION, Map.of("kit.secret-sealing-key", DEMO_SEALING_KEY));
+
+    /** What the local platform alone sets: the local profile, which may hold the demo secrets a production start refuses. */
+    private static Map<String, String> localProfile(String service) {
+        Map<String, String> p = new HashMap<>(DEMO_SECRETS.get(service));
+        p.put("quarkus.profile", "local");
+        return p;
     }
 
     private Map<String, String> serviceProperties(String service) {

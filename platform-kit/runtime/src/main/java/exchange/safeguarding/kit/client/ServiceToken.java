@@ -43,7 +43,8 @@ public class ServiceToken {
             return token;
         }
         String form = "grant_type=client_credentials&client_id=" + encode(config.clientId())
-                + "&client_secret=" + encode(config.clientSecret());
+                + "&client_secret=" + encode(config.clientSecret().orElseThrow(() -> new ServiceCallException(
+                "kit.service-client.client-secret is not set: this service cannot call another")));
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.tokenUrl())).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

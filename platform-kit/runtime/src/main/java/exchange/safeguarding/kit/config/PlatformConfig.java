@@ -21,6 +21,15 @@ public interface PlatformConfig {
     /** Base64 AES-256 key used to seal secrets that travel inside events (gateway signing secrets). */
     Optional<String> secretSealingKey();
 
+    /** What a production start requires (see {@code exchange.safeguarding.kit.secrets.ProductionSecrets}). */
+    Production production();
+
+    interface Production {
+        /** The settings this service holds secrets in; each must be set, and not to a demo value, outside local profiles. */
+        @WithDefault("")
+        List<String> secrets();
+    }
+
     /** This service's own client for calling other platform services (client-credentials grant). */
     ServiceClient serviceClient();
 
@@ -64,9 +73,8 @@ public interface PlatformConfig {
         @WithDefault("platform-services")
         String clientId();
 
-        /** Production supplies this from a secret store; the default is the documented local demo secret. */
-        @WithDefault("demo-secret-platform-services")
-        String clientSecret();
+        /** From the secret store in production; the local platform and the tests set the documented demo secret. */
+        Optional<String> clientSecret();
     }
 
     interface Outbox {
